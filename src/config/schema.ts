@@ -1,0 +1,120 @@
+// The configuration file (.github/prd-bot.yml), as one zod schema. Defaults live here and only here;
+// the published JSON Schema (schema/prd-bot.schema.json) is generated from this file (npm run schema).
+import { z } from "zod";
+
+export const DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
+
+export const DEFAULT_PROTECTED = [
+  ".git/**",
+  ".github/workflows/**",
+  ".gitea/workflows/**",
+  "**/*.lock",
+  "**/package-lock.json",
+  "**/npm-shrinkwrap.json",
+  "**/pnpm-lock.yaml",
+  "**/yarn.lock",
+  "**/Cargo.lock",
+  "**/poetry.lock",
+  "**/Pipfile.lock",
+  "**/go.sum",
+  "**/.env*",
+  "**/secrets/**",
+  "docs/ADR-*",
+  "docs/DECISIONS.md",
+  ".github/prd-bot.yml",
+];
+
+const modelRef = z
+  .string()
+  .min(1)
+  .describe("A model, optionally prefixed by a provider name: `gpt-4o-mini` or `ollama/qwen2.5-coder:7b`.");
+
+const provider = z
+  .object({
+    base_url: z.url().describe("OpenAI-compatible base URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1"),
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+      .optional()
+      .describe("Name of the environment variable that holds the API key (never the key itself)."),
+    structured_output: z
+      .enum(["auto", "json_schema", "none"])
+      .default("auto")
+      .describe("`json_schema`: always ask with a JSON Schema response format; `none`: never; `auto`: ask, and stop asking after the server refuses it."),
+    timeout_seconds: z.number().int().positive().default(180).describe("Per-request timeout."),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    prd: z
+      .object({
+        path: z.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+        tag: z.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on."),
+      })
+      .strict()
+      .prefault({}),
+    test: z
+      .object({
+        command: z.string().min(1).optional().describe("Shell command that runs the tests. Detected from the repository when absent."),
+        timeout_seconds: z.number().int().positive().default(600),
+      })
+      .strict()
+      .prefault({}),
+    budget: z
+      .object({
+        calls_per_day: z.number().int().nonnegative().default(20),
+        tokens_per_day: z.number().int().nonnegative().default(160_000),
+      })
+      .strict()
+      .prefault({})
+      .describe("Hard daily ceiling, reset at UTC midnight. A call that would exceed it is not made."),
+    policy: z
+      .object({
+        max_files: z.number().int().positive().default(5),
+        max_changed_lines: z.number().int().positive().default(200),
+        max_file_bytes: z.number().int().positive().default(200_000).describe("Largest file a proposal may write."),
+        require_test: z.boolean().default(true).describe("A proposal must add or change a test file."),
+        max_attempts: z.number().int().min(1).max(5).default(2).describe("Proposals per cycle: 2 means one repair round after red tests."),
+        give_up_after_failures: z.number().int().positive().default(3).describe("Consecutive failed cycles on one gap before it is skipped."),
+        open_pr: z.boolean().default(true).describe("Open a draft PR for a green cycle (false: push nothing, keep the local branch)."),
+      })
+      .strict()
+      .prefault({}),
+    paths: z
+      .object({
+        protected: z.array(z.string().min(1)).default(DEFAULT_PROTECTED).describe("Globs never written. The PRD itself is always protected."),
+        extra_protected: z.array(z.string().min(1)).default([]).describe("Globs added to the defaults."),
+      })
+      .strict()
+      .prefault({}),
+    context: z
+      .object({
+        max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files in the prompt."),
+        max_files: z.number().int().positive().default(8),
+      })
+      .strict()
+      .prefault({}),
+    pause_file: z.string().min(1).default(".github/prd-bot.paused"),
+    paused: z.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
+    state: z
+      .object({
+        branch: z.string().min(1).default("prd-bot/state").describe("Orphan branch holding records when running against a forge."),
+        dir: z.string().min(1).optional().describe("Local directory for records (CLI); default <git dir>/prd-bot."),
+      })
+      .strict()
+      .prefault({}),
+    models: z
+      .object({
+        providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
+        propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        max_output_tokens: z.number().int().positive().default(6000),
+        temperature: z.number().min(0).max(2).default(0.2),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ProviderConfig = z.infer<typeof provider>;

@@ -1,0 +1,35 @@
+// Workspace: the git checkout a cycle works in, and the test command that runs in it.
+import type { TestRun } from "../core/types.js";
+
+export type PathCheck = { ok: true; absolute: string } | { ok: false; reason: string };
+
+export interface Workspace {
+  /** Absolute path of the checkout's top level. */
+  readonly root: string;
+  /** Absolute path of the git directory (.git, or the worktree's git dir). */
+  gitDir(): Promise<string>;
+  /** Branch checked out, or null on a detached HEAD. */
+  currentBranch(): Promise<string | null>;
+  headSha(): Promise<string>;
+  /** Paths (relative, posix) with uncommitted changes, tracked or untracked, minus those under `exclude`. */
+  dirtyPaths(exclude?: string[]): Promise<string[]>;
+  /** Tracked files (git ls-files), relative posix paths. */
+  listFiles(): Promise<string[]>;
+  /** Content of a file in the working tree, or undefined when absent. Throws on directories. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Content of a file at a revision, or undefined when absent there. */
+  readFileAt(rev: string, path: string): Promise<string | undefined>;
+  /** Where `path` lands on disk, refusing anything that resolves outside the root or into .git (symlinks followed). */
+  resolveInside(path: string): Promise<PathCheck>;
+  /** Write a file (creating parent folders). The caller has checked the path with resolveInside. */
+  writeFile(path: string, content: string): Promise<void>;
+  /** Put the tree back to HEAD: tracked files restored, untracked files removed, `keep` paths left alone. */
+  restore(keep?: string[]): Promise<void>;
+  /**
+   * Commit `paths` as they are in the working tree onto a new commit whose parent is HEAD, and point
+   * `branch` at it, without checking it out or touching the index. Returns the commit sha.
+   */
+  commitToBranch(branch: string, paths: string[], message: string): Promise<string>;
+  /** Run a shell command in the root with a timeout; the whole process tree is killed on timeout. */
+  run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun>;
+}
