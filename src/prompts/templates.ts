@@ -1,0 +1,33 @@
+// Prompts are data: the templates are the .md files beside this one, bundled as text.
+// Variables are {{name}}; rendering fails loudly on a missing variable or an unused one, so a template
+// and its caller cannot drift apart silently.
+import proposeSystem from "./propose-system.md";
+import proposeUser from "./propose-user.md";
+import repairJson from "./repair-json.md";
+import repairTests from "./repair-tests.md";
+
+export const TEMPLATES = {
+  "propose-system": proposeSystem,
+  "propose-user": proposeUser,
+  "repair-json": repairJson,
+  "repair-tests": repairTests,
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+/** Bumped whenever a template changes meaning; recorded with transcripts. */
+export const PROMPT_VERSION = 1;
+
+export function renderTemplate(name: TemplateName, vars: Record<string, string | number>): string {
+  const template = TEMPLATES[name];
+  const used = new Set<string>();
+  const text = template.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => {
+    const value = vars[key];
+    if (value === undefined) throw new Error(`prompt template ${name}: no value for {{${key}}}`);
+    used.add(key);
+    return String(value);
+  });
+  const unused = Object.keys(vars).filter((key) => !used.has(key));
+  if (unused.length > 0) throw new Error(`prompt template ${name}: unused variables ${unused.join(", ")}`);
+  return text.trimEnd();
+}
