@@ -1,0 +1,62 @@
+// The `prd-bot` command: translate argv into one job call, its result into stdout and an exit code.
+import { ConfigError } from "../config/config-error.js";
+import { EXIT_CRASH, EXIT_USAGE, OUTCOMES, OUTCOME_MEANING } from "../core/outcomes.js";
+import { VERSION } from "../version.js";
+import { UsageError } from "./args.js";
+import { applyEditsCommand } from "./commands/apply-edits.js";
+import { cycleCommand } from "./commands/cycle.js";
+import { demoCommand } from "./commands/demo.js";
+import { gapsCommand } from "./commands/gaps.js";
+import { statsCommand } from "./commands/stats.js";
+import type { CliIo } from "./io.js";
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  cycle: cycleCommand,
+  gaps: gapsCommand,
+  "apply-edits": applyEditsCommand,
+  stats: statsCommand,
+  demo: demoCommand,
+};
+
+const HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
+
+Usage: prd-bot <command> [options]
+
+Commands:
+  cycle         run one propose cycle on the checkout
+  gaps          list the PRD's [bot-eligible] gaps
+  apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  stats         outcomes, PR share, per-gap history and tokens, from the records
+  demo          a full cycle on a throwaway sample repository, with a replayed model
+
+Run 'prd-bot <command> --help' for a command's options.
+
+Cycle outcomes:
+${OUTCOMES.map((outcome) => `  ${outcome.padEnd(21)} ${OUTCOME_MEANING[outcome]}`).join("\n")}`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    io.out(HELP);
+    return command === undefined ? EXIT_USAGE : 0;
+  }
+  if (command === "--version" || command === "-v") {
+    io.out(VERSION);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`prd-bot: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`prd-bot ${command}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`prd-bot ${command}: ${(error as Error).message}\n`);
+    return EXIT_CRASH;
+  }
+}
