@@ -1,0 +1,144 @@
+// Runs the test command in its own process group with a timeout, keeping only the tail of its output,
+// and makes sure nothing it started outlives it.
+import { spawn } from "node:child_process";
+import type { TestRun } from "../../core/types.js";
+import { terminateGroup } from "./process-group.js";
+
+export interface RunCommandOptions {
+  timeoutMs: number;
+  /** Bytes of interleaved stdout+stderr kept (the last ones). */
+  tailBytes?: number;
+  /** Added to the scrubbed environment (so a caller can hand over a variable on purpose). */
+  env?: Record<string, string>;
+  /** Between SIGTERM and SIGKILL. */
+  graceMs?: number;
+  /** Environment to start from; process.env by default. */
+  baseEnv?: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_TAIL_BYTES = 16_000;
+const DEFAULT_GRACE_MS = 2_000;
+// After the group is gone the pipes drain at once; this only bounds the wait for a writer that escaped the
+// group (setsid) and still holds them.
+const CLOSE_WAIT_MS = 500;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// The test command runs code a model wrote. Action inputs (INPUT_*), runner tokens and anything named like a
+// credential stay out of its environment; a caller that really needs one passes it in `env`.
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+
+export function testCommandEnv(base: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (value === undefined || name.startsWith("INPUT_") || SECRET_NAME.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/** Keeps the last `limit` bytes of a stream in memory, however much is written. */
+export class TailBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    if (this.limit <= 0) return;
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.chunks.length > 1 && this.size - this.chunks[0]!.length >= this.limit) {
+      this.size -= this.chunks.shift()!.length;
+    }
+  }
+
+  /** Bytes held in memory: at most the limit plus one chunk. */
+  get held(): number {
+    return this.size;
+  }
+
+  text(): string {
+    let bytes = Buffer.concat(this.chunks);
+    if (bytes.length > this.limit) bytes = bytes.subarray(bytes.length - this.limit);
+    // The cut may fall inside a multi-byte character: drop its orphaned continuation bytes.
+    let start = 0;
+    while (start < 3 && start < bytes.length && (bytes[start]! & 0xc0) === 0x80) start++;
+    return bytes.subarray(start).toString("utf8");
+  }
+}
+
+export function runCommand(cwd: string, command: string, options: RunCommandOptions): Promise<TestRun> {
+  const { timeoutMs, tailBytes = DEFAULT_TAIL_BYTES, graceMs = DEFAULT_GRACE_MS } = options;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new Error(`run: timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  }
+  if (!Number.isInteger(tailBytes) || tailBytes < 0) {
+    throw new Error(`run: tailBytes must be a non-negative integer, got ${tailBytes}`);
+  }
+  const started = Date.now();
+  const tail = new TailBuffer(tailBytes);
+  // detached: the shell leads a new process group, so one kill(-pgid) reaches everything it started.
+  const child = spawn("sh", ["-c", command], {
+    cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: testCommandEnv(options.baseEnv ?? process.env, options.env),
+  });
+  child.stdout.on("data", (chunk: Buffer) => tail.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => tail.push(chunk));
+
+  let exitCode: number | null = null;
+  let timedOut = false;
+  let closed = false;
+  let onClose: (() => void) | undefined;
+  const closedOrTimeout = () =>
+    closed ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => (onClose = resolve)), sleep(CLOSE_WAIT_MS)]);
+  child.on("close", () => {
+    closed = true;
+    onClose?.();
+  });
+
+  return new Promise<TestRun>((resolve) => {
+    let settled = false;
+    const finish = (extra?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (extra) tail.push(Buffer.from(extra));
+      // Pipes still held by an escaped writer must not keep this process alive.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({
+        command,
+        exit_code: exitCode,
+        timed_out: timedOut,
+        duration_ms: Date.now() - started,
+        output_tail: tail.text(),
+        passed: !timedOut && exitCode === 0,
+      });
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      const pid = child.pid;
+      void (async () => {
+        if (pid !== undefined) await terminateGroup(pid, graceMs);
+        await closedOrTimeout();
+        finish();
+      })();
+    }, timeoutMs);
+    child.on("error", (error) => finish(`\nprd-bot: could not start "sh -c ${command}": ${error.message}\n`));
+    child.on("exit", (code) => {
+      exitCode = code;
+      if (timedOut) return;
+      clearTimeout(timer);
+      const pid = child.pid;
+      // The shell is done; background processes it left behind (a server started with `&`) would hold
+      // the pipes open and outlive the run, so they go too.
+      void (async () => {
+        if (pid !== undefined) await terminateGroup(pid, graceMs);
+        await closedOrTimeout();
+        finish();
+      })();
+    });
+  });
+}
