@@ -113,13 +113,16 @@ function placeProblem(problem: IssueProblem, doc: Document, lineCounter: LineCou
 function locate(doc: Document, path: readonly PropertyKey[], atKey: boolean): Node | undefined {
   let node: unknown = doc.contents;
   let found: Node | undefined = isNodeLike(node) ? node : undefined;
+  let parentKey: Node | undefined;
   for (let i = 0; i < path.length; i++) {
     if (isAlias(node)) node = node.resolve(doc);
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(path[i]));
-      if (!pair) return found;
+      // A required key that is missing: point at the key of the mapping that lacks it (`gpu:`).
+      if (!pair) return last ? (parentKey ?? found) : found;
       if (last && atKey && isNodeLike(pair.key)) return pair.key;
+      parentKey = isNodeLike(pair.key) ? pair.key : undefined;
       node = pair.value;
       // `key:` with no value has no node of its own; point at the key.
       found = isNodeLike(node) ? node : isNodeLike(pair.key) ? pair.key : found;
