@@ -84,7 +84,11 @@ function typeHint(expected: string, value: unknown): { hint?: string } {
     return { hint: "write the number without quotes" };
   }
   if (expected === "int" && typeof value === "number") return { hint: "use a whole number, without a fraction" };
-  if (expected === "boolean" && typeof value === "string") return { hint: "write true or false without quotes" };
+  if (expected === "boolean" && typeof value === "string") {
+    // YAML 1.1 read yes/no/on/off as booleans; YAML 1.2, which the loader speaks, reads them as strings.
+    if (/^(yes|no|on|off|y|n)$/i.test(value)) return { hint: "write true or false; yes/no/on/off are strings in YAML 1.2" };
+    return { hint: "write true or false without quotes" };
+  }
   if (expected === "array" && typeof value === "string") return { hint: `write a list: [${JSON.stringify(value)}]` };
   return {};
 }

@@ -85,6 +85,7 @@ describe("parseConfig: errors", () => {
     const [number, boolean] = configError('policy:\n  max_files: "3"\n  require_test: "false"\n').problems;
     expect(number).toMatchObject({ path: "policy.max_files", hint: "write the number without quotes" });
     expect(boolean).toMatchObject({ path: "policy.require_test", message: 'expected true or false, got the string "false"' });
+    expect(configError("paused: yes\n").problems[0]).toMatchObject({ path: "paused", hint: "write true or false; yes/no/on/off are strings in YAML 1.2" });
   });
 
   it("reports bounds, fractions, bad enum values and bad list items with their paths", () => {
