@@ -49,6 +49,10 @@ export function checkPath(path: string, rules: PathRules): GuardResult {
     return fail(`path ${shown} has a segment made only of dots and spaces (${JSON.stringify(dotty)}), which Windows may read as ".."`);
   }
   if (segments.some(isGitDirName)) return fail(`path ${shown} is inside a .git directory; git metadata is never written`);
+  const spaced = segments.find((segment) => segment !== segment.trim());
+  if (spaced !== undefined) {
+    return fail(`path ${shown} has a name that starts or ends with whitespace (${JSON.stringify(spaced)}); remove the spaces`);
+  }
   if (path.includes("\\")) return fail(`path ${shown} contains a backslash; use forward slashes (${JSON.stringify(slashed)})`);
   const canonical = segments.filter((segment) => segment !== "" && segment !== ".").join("/");
   if (canonical === "") return fail(`path ${shown} names the repository root, not a file`);

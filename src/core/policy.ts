@@ -60,7 +60,7 @@ export function isTestPath(path: string): boolean {
   const segments = path.split("/");
   const name = (segments.pop() ?? "").toLowerCase();
   if (segments.some((dir) => ["test", "tests", "__tests__"].includes(dir.toLowerCase()))) return true;
-  if (/\.(test|spec)\.[^.]+$/.test(name) || /\.(test|spec)\.[^.]+\.[^.]+$/.test(name)) return true;
+  if (/\.(test|spec)\./.test(name)) return true;
   if (/^test_.+\.py$/.test(name)) return true;
   if (/_test\.[a-z0-9]+$/.test(name)) return true;
   return /_spec\.rb$/.test(name);
@@ -107,7 +107,7 @@ export function shouldRunCycle(history: readonly HistoryEntry[], giveUpAfter: nu
       streak = 0;
     }
   }
-  if (streak >= giveUpAfter) {
+  if (streak > 0 && streak >= giveUpAfter) {
     return {
       ok: false,
       reason: `the gap failed ${streak} cycles in a row (last: ${last}); policy.give_up_after_failures is ${giveUpAfter}. Reword the gap or raise the limit to try again`,

@@ -48,6 +48,8 @@ describe("checkPath", () => {
     expect(reason(checkPath("src/", rules))).toContain("names a directory");
     expect(reason(checkPath("./src/a.ts", rules))).toContain('write it as "src/a.ts"');
     expect(reason(checkPath("src//a.ts", rules))).toContain('write it as "src/a.ts"');
+    expect(reason(checkPath("src/a.ts ", rules))).toContain('name that starts or ends with whitespace ("a.ts ")');
+    expect(reason(checkPath(" src/a.ts", rules))).toContain("whitespace");
     expect(reason(checkPath("src\\a.ts", rules))).toContain('use forward slashes ("src/a.ts")');
   });
 
