@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBranchStore } from "../../src/adapters/state/branch-store.js";
 import { BranchStoreError } from "../../src/adapters/state/branch-store-error.js";
 import { StateConflictError } from "../../src/ports/state.js";
+import { runGitHttpBackend } from "../support/forge/git-http-backend.js";
 
 const run = promisify(execFile);
 const BRANCH = "prd-bot/state";
@@ -55,6 +56,34 @@ async function userCheckout(root: string, remote: string): Promise<string> {
   return checkout;
 }
 
+/** Smart HTTP in front of a bare repository that demands one token, and optionally refuses pushes (403). */
+async function httpRemote(bare: string, token: string, options: { denyPush?: boolean } = {}): Promise<{ url: string; requests: string[] }> {
+  const requests: string[] = [];
+  const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const service = url.searchParams.get("service") ?? url.pathname.split("/").pop() ?? "";
+    requests.push(`${request.method} ${service} ${request.headers.authorization === expected ? "authorized" : "anonymous"}`);
+    if (request.headers.authorization !== expected) {
+      response.writeHead(401, { "WWW-Authenticate": 'Basic realm="test"' }).end();
+    } else if (options.denyPush && service === "git-receive-pack") {
+      response.writeHead(403, { "content-type": "text/plain" }).end("Permission to owner/repo.git denied to bot.\n");
+    } else {
+      void runGitHttpBackend(request, response, {
+        route: { bareRepoPath: bare },
+        pathInfo: url.pathname.replace(/^\/owner\/repo\.git/, ""),
+        query: url.search.slice(1),
+        remoteUser: "bot",
+        hooksPath: undefined,
+      });
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  cleanups.push(() => new Promise((done) => server.close(() => done())));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://x-access-token:${token}@127.0.0.1:${port}/owner/repo.git`, requests };
+}
+
 describe("branch store", () => {
   it("reads an absent branch as an empty store and does not create it", async () => {
     const root = await tempDir();
@@ -78,9 +107,14 @@ describe("branch store", () => {
       tx.write("budget/2026-11-21.json", '{"calls":1}');
       tx.append("events.jsonl", '{"n":1}');
       tx.append("events.jsonl", '{"n":2}');
+      tx.write("odd names/a \"quoted\" é*.json", "odd");
       return tx.read("events.jsonl");
     });
     expect(seen).toBe('{"n":1}\n{"n":2}\n');
+    expect(await store.read('odd names/a "quoted" é*.json')).toBe("odd");
+    expect(await store.read("odd names/a \"quoted\" é?.json")).toBeUndefined();
+    expect(await store.list("odd names")).toEqual(['odd names/a "quoted" é*.json']);
+    expect(await store.read("cycles")).toBeUndefined();
     expect(await store.read("cycles/a.json")).toBe('{"cycle_id":"a"}');
     expect(await store.list("cycles")).toEqual(["cycles/a.json", "cycles/b.json"]);
     expect(await store.list("cycles/")).toEqual(["cycles/a.json", "cycles/b.json"]);
@@ -96,7 +130,7 @@ describe("branch store", () => {
     const subjects = git(remote, "log", "--format=%s|%an|%ae", BRANCH).split("\n");
     expect(subjects).toEqual([
       "prd-bot state: events.jsonl|prd-bot|prd-bot@users.noreply.github.com",
-      "prd-bot state: budget/2026-11-21.json, cycles/a.json, cycles/b.json, cycles/deeper/x.json and 1 more|prd-bot|prd-bot@users.noreply.github.com",
+      "prd-bot state: budget/2026-11-21.json, cycles/a.json, cycles/b.json, cycles/deeper/x.json and 2 more|prd-bot|prd-bot@users.noreply.github.com",
     ]);
   });
 
@@ -168,6 +202,18 @@ describe("branch store", () => {
     expect(await reader.read("budget/d.json")).toBe('{"calls":6}');
   });
 
+  it("lands every one of several concurrent transactions of one store", async () => {
+    const root = await tempDir();
+    const remote = await bareRemote(root);
+    const store = createBranchStore({ remoteUrl: remote, workDir: join(root, "work") });
+    await Promise.all(Array.from({ length: 6 }, (_, index) => store.transact(async (tx) => tx.append("events.jsonl", JSON.stringify({ index })))));
+    const lines = ((await store.read("events.jsonl")) ?? "").trimEnd().split("\n");
+    expect([...lines].sort()).toEqual(Array.from({ length: 6 }, (_, index) => JSON.stringify({ index })).sort());
+    expect(git(remote, "rev-list", "--count", BRANCH)).toBe("6");
+    // Scratch refs that fast-import needed are gone once their commits were pushed.
+    expect(git(join(root, "work", "state.git"), "for-each-ref", "--format=%(refname)")).toBe(`refs/remotes/state/${BRANCH}`);
+  });
+
   it("gives up with StateConflictError after maxRetries lost races, writing nothing of its own", async () => {
     const root = await tempDir();
     const remote = await bareRemote(root);
@@ -202,6 +248,34 @@ describe("branch store", () => {
     expect(runs).toBe(1);
     expect((await readFile(counter, "utf8")).trim().split("\n")).toHaveLength(1);
     expect(git(remote, "for-each-ref")).toBe("");
+  });
+
+  it("works over smart HTTP with the credential in the URL, and fails at once when pushing is forbidden", async () => {
+    const root = await tempDir();
+    const remote = await bareRemote(root);
+    const token = "ghs_httpTOKEN0987654321";
+    const allowed = await httpRemote(remote, token);
+    const store = createBranchStore({ remoteUrl: allowed.url, workDir: join(root, "work") });
+    await store.transact(async (tx) => tx.write("cycles/http.json", "{}"));
+    expect(await store.read("cycles/http.json")).toBe("{}");
+    expect(git(remote, "ls-tree", "--name-only", "-r", BRANCH)).toBe("cycles/http.json");
+    expect(allowed.requests).toContain("POST git-receive-pack authorized");
+
+    const denied = await httpRemote(remote, token, { denyPush: true });
+    const blocked = createBranchStore({ remoteUrl: denied.url, workDir: join(root, "work2") });
+    let runs = 0;
+    const failure = await blocked
+      .transact(async (tx) => {
+        runs++;
+        tx.append("events.jsonl", "{}");
+      })
+      .then(() => undefined, (error: unknown) => error as Error);
+    expect(failure).toBeInstanceOf(BranchStoreError);
+    expect(failure?.message).toMatch(/refused the push to state branch "prd-bot\/state" of http:\/\/\*\*\*@127\.0\.0\.1:\d+\/owner\/repo\.git .*403/s);
+    expect(failure?.message).not.toContain(token);
+    expect(runs).toBe(1);
+    expect(denied.requests.filter((line) => line.includes("receive-pack") && line.endsWith("authorized")).length).toBeGreaterThan(0);
+    expect(git(remote, "ls-tree", "--name-only", "-r", BRANCH)).toBe("cycles/http.json");
   });
 
   it("reports an unreachable or unauthorized remote clearly, with the credential redacted", async () => {

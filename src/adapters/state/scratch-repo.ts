@@ -31,6 +31,8 @@ export interface ScratchRepo {
 }
 
 const REMOTE = "state";
+/** `cat-file --batch(-check)` header of a found object: "<sha> <type> <size>". */
+const OBJECT_HEADER = /^([0-9a-f]{40,64}) (blob|tree|commit|tag) (\d+)$/;
 
 export function openScratchRepo(options: ScratchRepoOptions): ScratchRepo {
   const gitDir = join(options.workDir, "state.git");
@@ -48,6 +50,8 @@ export function openScratchRepo(options: ScratchRepoOptions): ScratchRepo {
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(options.remoteUrl)) config.push(["credential.helper", ""]);
   const env: Record<string, string> = {
     GIT_CONFIG_COUNT: String(config.length),
+    // Record paths are names, never patterns (ls-tree would treat "*" as a wildcard).
+    GIT_LITERAL_PATHSPECS: "1",
     GIT_ASKPASS: "",
     SSH_ASKPASS: "",
   };
@@ -112,11 +116,10 @@ export function openScratchRepo(options: ScratchRepoOptions): ScratchRepo {
       if (result.code !== 0) throw new BranchStoreError(`Could not read ${path} from ${options.where}: ${result.stderr.trim()}`, options.branch);
       const out = result.stdout;
       const headerEnd = out.indexOf(10);
-      const header = out.subarray(0, headerEnd).toString("utf8");
-      // "<sha> blob <size>", or "<name> missing" when the path is absent.
-      const [, type, size] = header.split(" ");
-      if (type !== "blob" || size === undefined) return undefined;
-      return out.subarray(headerEnd + 1, headerEnd + 1 + Number(size)).toString("utf8");
+      // "<sha> blob <size>"; "<name> missing" when the path is absent; a tree is not a record.
+      const header = OBJECT_HEADER.exec(out.subarray(0, headerEnd).toString("utf8"));
+      if (header?.[2] !== "blob") return undefined;
+      return out.subarray(headerEnd + 1, headerEnd + 1 + Number(header[3])).toString("utf8");
     },
 
     async listFiles(commit, prefix) {
@@ -170,9 +173,9 @@ export function openScratchRepo(options: ScratchRepoOptions): ScratchRepo {
     const out = await must(["cat-file", "--batch-check"], { input: paths.map((path) => `${commit}:${path}\n`).join("") });
     const found = new Map<string, { type: string; sha: string }>();
     out.split("\n").forEach((line, index) => {
-      const [sha, type] = line.split(" ");
+      const header = OBJECT_HEADER.exec(line);
       const path = paths[index];
-      if (path !== undefined && sha !== undefined && type !== undefined && type !== "missing") found.set(path, { type, sha });
+      if (path !== undefined && header?.[1] !== undefined && header[2] !== undefined) found.set(path, { sha: header[1], type: header[2] });
     });
     return found;
   }
