@@ -23,7 +23,7 @@ export async function applyProposal(workspace: Workspace, proposal: Proposal, ru
   const current = new Map<string, string | undefined>();
   for (const file of proposal.files) {
     const pathCheck = checkPath(file.path, guard);
-    if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${pathCheck.reason}`, files: [] };
+    if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: pathCheck.reason, files: [] };
     const inside = await workspace.resolveInside(file.path);
     if (!inside.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${inside.reason}`, files: [] };
     try {
@@ -33,7 +33,7 @@ export async function applyProposal(workspace: Workspace, proposal: Proposal, ru
     }
   }
   const plan = planFiles(proposal, current);
-  if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: `${plan.path}: ${plan.reason}`, files: [] };
+  if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: plan.reason, files: [] };
   const verdict = checkProposal(proposal, plan.files, rules.policy, { ...guard, maxFileBytes: rules.policy.max_file_bytes });
   if (!verdict.ok) return { ok: false, outcome: "proposal_rejected", reason: verdict.reason, files: plan.files };
   if (write) {

@@ -138,7 +138,7 @@ async function runCycle(
   if (!budgetCheck.ok) return { outcome: "skipped_cost", reason: budgetCheck.reason };
 
   // Policy
-  const policy = shouldRunCycle(prior, config.policy.give_up_after_failures);
+  const policy = shouldRunCycle(priorAttempts(events, gap.id, Infinity), config.policy.give_up_after_failures);
   if (!policy.ok) return { outcome: "skipped_policy", reason: `gap ${gap.id}: ${policy.reason}` };
   if (!deps.testCommand) {
     return { outcome: "skipped_policy", reason: "no test command: set test.command in the configuration (none could be detected)" };
@@ -236,7 +236,7 @@ function testsFailed(test: TestRun | null, why: string): Ending {
 /** The first open gap that policy has not given up on; when all are given up, the first (policy will say why). */
 function chooseGap(gaps: Gap[], events: CycleEvent[], giveUpAfter: number): Gap {
   const first = gaps[0] as Gap;
-  return gaps.find((gap) => shouldRunCycle(priorAttempts(events, gap.id), giveUpAfter).ok) ?? first;
+  return gaps.find((gap) => shouldRunCycle(priorAttempts(events, gap.id, Infinity), giveUpAfter).ok) ?? first;
 }
 
 export function applyRules(config: Config): ApplyRules {

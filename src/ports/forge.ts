@@ -19,6 +19,13 @@ export interface ForgeCapabilities {
   workflowDispatch: boolean;
 }
 
+export interface GitRemote {
+  /** HTTPS clone URL without credentials. */
+  url: string;
+  /** `Authorization: Basic …` for git's http.extraHeader. Secret: never log it. */
+  authHeader: string;
+}
+
 export interface PullRequest {
   number: number;
   url: string;
@@ -69,8 +76,8 @@ export interface Forge {
   /** File content at a ref, or undefined when absent. */
   readFile(path: string, ref: string): Promise<string | undefined>;
   compare(base: string, head: string): Promise<ComparedFile[]>;
-  /** HTTPS clone URL with the token embedded, for git push/fetch. Never log it. */
-  authenticatedCloneUrl(): string;
+  /** Where git pushes and fetches, and the auth header it sends (passed through the environment, never argv or logs). */
+  gitRemote(): GitRemote;
   findOpenPullRequest(query: { head?: string; titleContains?: string; label?: string }): Promise<PullRequest | undefined>;
   listOpenPullRequests(query: { label?: string }): Promise<PullRequest[]>;
   getPullRequest(number: number): Promise<PullRequest>;

@@ -30,6 +30,19 @@ export interface Workspace {
    * `branch` at it, without checking it out or touching the index. Returns the commit sha.
    */
   commitToBranch(branch: string, paths: string[], message: string): Promise<string>;
+  /**
+   * Push the local `branch` to the same name on `remote`, without force. A remote branch that moved
+   * (non-fast-forward) throws PushRejectedError; other failures throw with the URL's credentials redacted.
+   */
+  push(remote: { url: string; authHeader?: string }, branch: string): Promise<void>;
   /** Run a shell command in the root with a timeout; the whole process tree is killed on timeout. */
   run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun>;
+}
+
+/** The remote refused a push because its branch has commits the local one lacks. */
+export class PushRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PushRejectedError";
+  }
 }

@@ -2,7 +2,7 @@
 // built from flags and environment. Decisions stay in the jobs; this only assembles their ports.
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readFile } from "node:fs/promises";
-import { detectTestCommand } from "../core/detect-test-command.js";
+import { TEST_MARKER_FILES, detectTestCommand } from "../core/detect-test-command.js";
 import { loadConfig } from "../config/load-config.js";
 import { resolveModelChain } from "../config/resolve-models.js";
 import type { Config } from "../config/schema.js";
@@ -44,7 +44,7 @@ export async function openLocal(options: { root: string; config?: string; stateD
 async function detect(workspace: Workspace): Promise<string | undefined> {
   const paths = await workspace.listFiles();
   const markers = new Map<string, string | undefined>();
-  for (const marker of ["package.json", "Makefile", "pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini", "setup.py"]) {
+  for (const marker of TEST_MARKER_FILES) {
     if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
   }
   return detectTestCommand(paths, (path) => markers.get(path));
