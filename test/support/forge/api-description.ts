@@ -110,6 +110,7 @@ async function load(name: ApiName): Promise<ApiDescription> {
  * OpenAPI 3.0's `nullable: true` next to `type` is understood by ajv, but GitHub's description also puts it on
  * schemas without `type` (`{ nullable: true, allOf: [...] }`), which ajv refuses to compile. Those become
  * `{ anyOf: [{ type: "null" }, <the schema>] }` in place, so JSON pointers into the document stay valid.
+ * Both keep the meaning OpenAPI 3.0 gives `nullable`; ajv's own support covers only the plain case.
  */
 export function rewriteNullable(node: unknown): void {
   if (Array.isArray(node)) {
@@ -119,6 +120,9 @@ export function rewriteNullable(node: unknown): void {
   if (node === null || typeof node !== "object") return;
   const record = node as Record<string, unknown>;
   for (const value of Object.values(record)) rewriteNullable(value);
+  // ajv lets `nullable` add null to `type` but not to `enum`: `{ type: "string", enum: [...], nullable: true }`
+  // would still refuse null (check-run `conclusion`).
+  if (record.nullable === true && Array.isArray(record.enum) && !record.enum.includes(null)) record.enum = [...record.enum, null];
   if (record.nullable === true && record.type === undefined) {
     const rest = { ...record };
     delete rest.nullable;

@@ -130,8 +130,10 @@ export function registerGitHubRepoHandlers(server: ForgeServer, lookup: ModelLoo
     return { status: 200, body: shapes.contentFile(model, request.params.path as string, ref, blob.content, blob.sha) };
   });
 
-  on("GET", "/repos/{owner}/{repo}/compare/{basehead}", async (model, request) => {
-    const [base, head] = (request.params.basehead as string).split("...") as [string, string | undefined];
+  // GitHub's description has both templates; a client that encodes "/" in the branch hits the second one.
+  const compare = async (model: RepoModel, request: ForgeRequest): Promise<ForgeReply> => {
+    const basehead = request.params.basehead ?? `${request.params.base}...${request.params.head}`;
+    const [base, head] = basehead.split("...") as [string, string | undefined];
     const strip = (ref: string) => (ref.includes(":") ? (ref.split(":")[1] as string) : ref);
     const baseSha = await resolveCommit(model.bareRepoPath, strip(base));
     const headSha = head === undefined ? undefined : await resolveCommit(model.bareRepoPath, strip(head));
@@ -139,6 +141,8 @@ export function registerGitHubRepoHandlers(server: ForgeServer, lookup: ModelLoo
     const files = await diffFiles(model.bareRepoPath, baseSha, headSha);
     const ahead = await commitsBetween(model.bareRepoPath, baseSha, headSha);
     const behind = (await commitsBetween(model.bareRepoPath, headSha, baseSha)).length;
-    return { status: 200, body: shapes.comparison(model, request.params.basehead as string, files, ahead, behind, headSha) };
-  });
+    return { status: 200, body: shapes.comparison(model, basehead, files, ahead, behind, headSha) };
+  };
+  on("GET", "/repos/{owner}/{repo}/compare/{basehead}", compare);
+  on("GET", "/repos/{owner}/{repo}/compare/{base}...{head}", compare);
 }
