@@ -89,7 +89,7 @@ describe("GitHub repository model", () => {
     await octokit.rest.repos.createCommitStatus({ ...at, sha, state: "failure", context: "prd-bot/auditor", description: "1 blocking issue" });
     await expect(octokit.rest.repos.createCommitStatus({ ...at, sha: "f".repeat(40), state: "success" })).rejects.toMatchObject({ status: 422 });
     const run = await octokit.rest.checks.create({ ...at, name: "prd-bot/auditor", head_sha: sha, status: "in_progress" });
-    await octokit.rest.checks.update({ ...at, check_run_id: run.data.id, conclusion: "success", output: { title: "ok", summary: "no issues" } });
+    await octokit.rest.checks.update({ ...at, check_run_id: Number(run.data.id), conclusion: "success", output: { title: "ok", summary: "no issues" } });
 
     expect(model.comments).toMatchObject([{ issueNumber: 1, body: "done" }]);
     expect(model.reactions.map((r) => r.content)).toEqual(["eyes"]);
