@@ -27,6 +27,8 @@ import { CycleState } from "./cycle-state.js";
 export interface Publisher {
   /** An open PR that already serves this gap, if any (→ skipped_duplicate before any model call). */
   findExisting(gap: Gap): Promise<{ url: string } | undefined>;
+  /** Where a cycle's record can be read, linked from the PR body. */
+  recordUrl?(cycleId: string): string;
   publish(input: { gap: Gap; branch: string; commit: string; title: string; body: string }): Promise<
     { ok: true; url: string } | { ok: false; outcome: "pr_failed" | "pr_skipped_by_policy"; reason: string }
   >;
@@ -218,6 +220,7 @@ async function finishGreen(
     model: run.model ?? "unknown",
     tokens: run.tokens,
     cycleId: run.cycleId,
+    recordUrl: deps.publish?.recordUrl?.(run.cycleId),
   });
   run.prBody = body;
   if (!deps.publish) return { outcome: "ok", reason: `tests green; committed ${commit.slice(0, 12)} on local branch ${branch}` };

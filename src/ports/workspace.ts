@@ -35,6 +35,8 @@ export interface Workspace {
    * (non-fast-forward) throws PushRejectedError; other failures throw with the URL's credentials redacted.
    */
   push(remote: { url: string; authHeader?: string }, branch: string): Promise<void>;
+  /** Delete `branch` on `remote` (undoing a push whose PR could not be opened). */
+  deleteRemoteBranch(remote: { url: string; authHeader?: string }, branch: string): Promise<void>;
   /** Run a shell command in the root with a timeout; the whole process tree is killed on timeout. */
   run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun>;
 }

@@ -9,7 +9,7 @@ import { execGit, splitNul } from "./exec-git.js";
 import { parseStatusZ } from "./parse-status.js";
 import { resolveInsideRoot, type InsideRoots } from "./resolve-inside.js";
 import { normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
-import { pushBranch } from "./push-branch.js";
+import { deleteRemoteBranch, pushBranch } from "./push-branch.js";
 import { runCommand } from "./run-command.js";
 
 export async function openGitWorkspace(dir: string): Promise<Workspace> {
@@ -103,6 +103,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
     },
 
     push: (remote: { url: string; authHeader?: string }, branch: string) => pushBranch(root, remote, branch),
+    deleteRemoteBranch: (remote: { url: string; authHeader?: string }, branch: string) => deleteRemoteBranch(root, remote, branch),
 
     run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun> {
       return runCommand(root, command, options);

@@ -3,10 +3,23 @@
 import { PushRejectedError } from "../../ports/workspace.js";
 import { GitError, execGit, redactUrls } from "./exec-git.js";
 
-export async function pushBranch(root: string, remote: { url: string; authHeader?: string }, branch: string): Promise<void> {
-  const env: Record<string, string> = remote.authHeader
-    ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader }
-    : {};
+type Remote = { url: string; authHeader?: string };
+
+function authEnv(remote: Remote): Record<string, string> {
+  return remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
+}
+
+export async function deleteRemoteBranch(root: string, remote: Remote, branch: string): Promise<void> {
+  try {
+    await execGit(root, ["push", remote.url, `:refs/heads/${branch}`], { env: authEnv(remote) });
+  } catch (error) {
+    const said = error instanceof GitError ? redactUrls(error.stderr.trim()) : (error as Error).message;
+    throw new Error(`deleting ${branch} on ${redactUrls(remote.url)} failed: ${said}`);
+  }
+}
+
+export async function pushBranch(root: string, remote: Remote, branch: string): Promise<void> {
+  const env = authEnv(remote);
   const refspec = `refs/heads/${branch}:refs/heads/${branch}`;
   try {
     await execGit(root, ["push", remote.url, refspec], { env });
