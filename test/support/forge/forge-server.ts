@@ -227,10 +227,13 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   }
 }
 
+// Gitea still accepts tokens in the query (deprecated); they are never stored.
+const SECRET_QUERY = new Set(["access_token", "token"]);
+
 function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
+    const values = SECRET_QUERY.has(key) ? ["[redacted]"] : params.getAll(key);
     out[key] = values.length === 1 ? (values[0] as string) : values;
   }
   return out;
