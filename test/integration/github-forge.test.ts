@@ -2,8 +2,11 @@
 // git over smart HTTP): every Forge method, check-run fallback, pushes with gitRemote(), and faults (5xx,
 // rate limits, bad token) with short injected waits.
 import { writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Octokit } from "@octokit/core";
+import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGitHubForge } from "../../src/adapters/forge/github/create-github-forge.js";
 import { openGitWorkspace } from "../../src/adapters/workspace/git-workspace.js";
@@ -192,9 +195,10 @@ describe("GitHub forge adapter", () => {
     expectClean(server);
   });
 
-  it("works through an injected Octokit (as Probot's context.octokit), sending its own auth", async () => {
-    const injected = createGitHubForge({ ...at, octokit: new Octokit({ auth: TOKEN, baseUrl: server.url }) });
+  it("works through an injected Octokit (Probot's, as context.octokit), which sends its own auth", async () => {
+    const injected = createGitHubForge({ ...at, octokit: new ProbotOctokit({ auth: { token: TOKEN }, baseUrl: server.url }) });
     expect(await injected.permission("alice")).toBe("write");
+    expect(await createGitHubForge({ ...at, octokit: new Octokit({ auth: TOKEN, baseUrl: server.url }) }).permission("bob")).toBe("read");
     expect(() => injected.gitRemote()).toThrow(/no token to push with/);
     expect(() => createGitHubForge({ ...at })).toThrow(/no token and no octokit/);
     expectClean(server);
@@ -281,6 +285,30 @@ describe("GitHub forge adapter under faults", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect((error as Error).message).toContain(`The limit resets at ${new Date(reset * 1000).toISOString()}`);
     expectClean(server);
+  });
+
+  it("retries a request that times out, then says the API could not be reached", async () => {
+    server.on("GET", "/repos/{owner}/{repo}/collaborators/{username}/permission", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { status: 200, body: server.shapes.permission("slow", "write") };
+    });
+    const slow = createGitHubForge({ ...at, token: TOKEN, baseUrl: server.url, retries: 1, timing: { ...FAST, requestTimeoutMs: 100 } });
+    const started = performance.now();
+    const error = await slow.permission("slow").catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(error).toMatchObject({ name: "ForgeError", operation: "permission", status: 500 });
+    expect((error as Error).message).toContain(`GitHub call for acme/app failed: The operation was aborted due to timeout. Could not reach ${server.url} (tried with 1 retry). Check GITHUB_API_URL`);
+    expectClean(server);
+  });
+
+  it("says which API URL could not be reached when nothing listens there", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await createGitHubForge({ ...at, token: TOKEN, baseUrl: url, retries: 1, timing: FAST }).defaultBranch().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ForgeError", operation: "defaultBranch" });
+    expect((error as Error).message).toMatch(new RegExp(`^defaultBranch: GitHub call for acme/app failed: .*ECONNREFUSED.*\\. Could not reach ${url.replace(/\./g, "\\.")} \\(tried with 1 retry\\)`));
   });
 
   it("names a refused token without printing it", async () => {

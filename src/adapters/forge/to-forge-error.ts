@@ -43,7 +43,10 @@ export function toForgeError(operation: string, error: unknown, context: ErrorCo
     return new ForgeError(operation, redact(`${name} call for ${repo} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
   const said = forgeMessage(error);
-  const text = `${name} answered ${error.status} for ${repo}: ${said}. ${hint(operation, error, context, name, repo)}`;
+  // octokit reports a failed connection (refused, DNS, timeout) as a 500 without a response.
+  const text = unreachable(error)
+    ? `${name} call for ${repo} failed: ${said}. ${hint(operation, error, context, name, repo)}`
+    : `${name} answered ${error.status} for ${repo}: ${said}. ${hint(operation, error, context, name, repo)}`;
   return new ForgeError(operation, redact(text), error.status);
 }
 
@@ -55,8 +58,7 @@ function hint(operation: string, error: HttpError, context: ErrorContext, name: 
     const when = Number.isFinite(reset) && reset > 0 ? ` The limit resets at ${new Date(reset * 1000).toISOString()}.` : "";
     return `${name} rate-limited the token (prd-bot waits for short limits, up to ${tried}).${when} Run again later, space out runs, or use a token with a higher limit (a GitHub App).`;
   }
-  // octokit reports a failed connection (refused, DNS, timeout) as a 500 without a response.
-  if (error.status === 500 && !error.response) {
+  if (unreachable(error)) {
     const variable = context.kind === "github" ? "GITHUB_API_URL" : "the Gitea server URL (GITHUB_SERVER_URL in Gitea Actions)";
     return `Could not reach ${context.apiUrl} (tried with ${tried}). Check ${variable} and the network.`;
   }
@@ -79,6 +81,10 @@ function hint(operation: string, error: HttpError, context: ErrorContext, name: 
     default:
       return error.status >= 500 ? `${name} kept failing (tried with ${tried}); try again later or check ${context.apiUrl}.` : "";
   }
+}
+
+function unreachable(error: HttpError): boolean {
+  return error.status === 500 && !error.response;
 }
 
 function redactor(secrets: string[]): (text: string) => string {
