@@ -311,6 +311,17 @@ describe("GitHub forge adapter under faults", () => {
     expect((error as Error).message).toMatch(new RegExp(`^defaultBranch: GitHub call for acme/app failed: .*ECONNREFUSED.*\\. Could not reach ${url.replace(/\./g, "\\.")} \\(tried with 1 retry\\)`));
   });
 
+  it("says when the pull request was opened but its labels were refused, and which permission is missing", async () => {
+    server.fail("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", [{ status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" } }]);
+    const error = await fresh().openDraftPullRequest({ head: "feature/x", base: "main", title: "Add b", body: "", labels: ["prd-bot"] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ForgeError", status: 403 });
+    expect((error as Error).message).toBe(
+      "openDraftPullRequest (labels for #1, which is open): GitHub answered 403 for acme/app: Resource not accessible by integration. " +
+        "The token may not do this: it needs pull-requests: write (and issues: write for labels). Grant it in the workflow's \"permissions:\" block or the GitHub App's settings.",
+    );
+    expectClean(server);
+  });
+
   it("names a refused token without printing it", async () => {
     const wrong = "ghp_wrongTokenValue987654321";
     const error = await fresh({ token: wrong }).defaultBranch().catch((e: unknown) => e);
