@@ -40,7 +40,7 @@ export function fillJobSummary(summary: Summary, result: ActionResult): Summary 
     const left = (x: { used: number; limit: number }) => String(Math.max(0, x.limit - x.used));
     summary.addHeading(`Budget left today (UTC ${escapeHtml(day)})`, 3);
     summary.addTable([
-      header("", "Used", "Limit", "Left"),
+      header("Budget", "Used", "Limit", "Left"),
       [cell("Model calls"), cell(String(calls.used)), cell(String(calls.limit)), cell(left(calls))],
       [cell("Tokens"), cell(String(tokens.used)), cell(String(tokens.limit)), cell(left(tokens))],
     ]);

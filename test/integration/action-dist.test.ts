@@ -1,0 +1,272 @@
+// The built Action (dist/index.js; `npm run build` first) run as a process with a runner's environment,
+// against a local GitHub or Gitea (requests validated against their published API descriptions, git over
+// smart HTTP), a checkout cloned from it, and a local OpenAI-compatible server.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { findGaps } from "../../src/core/gaps.js";
+import type { CycleRecord } from "../../src/core/types.js";
+import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
+import { runActionDist, type ActionRun } from "../support/action-dist.js";
+import { startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
+import { startGiteaServer, startGitHubServer, type ForgeServer, type RepoModel } from "../support/forge/index.js";
+import { makeRepo, runGit, type TestRepo } from "../support/git-repo.js";
+
+const require = createRequire(import.meta.url);
+const githubPush = (require("@octokit/webhooks-examples") as { name: string; examples: Record<string, unknown>[] }[])
+  .find((d) => d.name === "push")
+  ?.examples.find((e) => e.ref === "refs/heads/master") as Record<string, unknown>;
+const giteaPush = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/gitea-webhooks/push.json", import.meta.url)), "utf8")) as Record<string, unknown>;
+
+const TOKEN = "ghs_actiontesttoken0123456789";
+const API_KEY = "sk-action-test-key-42";
+const PRD = SAMPLE_FILES["docs/PRD.md"] as string;
+const GAP = findGaps(PRD, { tag: "[bot-eligible]" }).find((gap) => !gap.checked && gap.text.includes("trims"));
+if (!GAP) throw new Error("the sample PRD lost its open gap");
+const BRANCH = `prd-bot/${GAP.id}`;
+
+type Flavour = "github" | "gitea";
+
+interface World {
+  flavour: Flavour;
+  forge: ForgeServer & { withRepo(o: { owner: string; repo: string; bareRepoPath: string }): RepoModel };
+  repo: TestRepo;
+  model: RepoModel;
+  llm: FakeOpenAI;
+  checkout: string;
+  before: string;
+  after: string;
+  cleanup(): Promise<void>;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+/** A repository whose last commit added the open gap to the PRD, served by a local forge, and a runner checkout of it. */
+async function setUp(flavour: Flavour): Promise<World> {
+  const withoutGap = PRD.split("\n").filter((line) => !line.includes("trims leading")).join("\n");
+  const repo = await makeRepo({ ...SAMPLE_FILES, "docs/PRD.md": withoutGap }, { withRemote: true });
+  const before = await repo.git("rev-parse", "HEAD");
+  await writeFile(path.join(repo.root, "docs/PRD.md"), PRD);
+  await repo.git("commit", "-q", "-am", "PRD: trim dashes [bot-eligible]");
+  await repo.git("push", "-q", "origin", "main");
+  const after = await repo.git("rev-parse", "HEAD");
+  const forge = flavour === "github" ? await startGitHubServer({ token: TOKEN }) : await startGiteaServer({ token: TOKEN });
+  const model = forge.withRepo({ owner: "acme", repo: "app", bareRepoPath: repo.remote as string });
+  const llm = await startFakeOpenAI();
+  // What actions/checkout with persist-credentials: false leaves: a clone whose origin carries no token.
+  const runnerDir = await mkdtemp(path.join(os.tmpdir(), "prd-bot-checkout-"));
+  const checkout = path.join(runnerDir, "app");
+  await runGit(runnerDir, ["clone", "-q", forge.authenticatedGitUrl("acme", "app"), checkout]);
+  await runGit(checkout, ["remote", "set-url", "origin", forge.gitUrl("acme", "app")]);
+  return {
+    flavour,
+    forge,
+    repo,
+    model,
+    llm,
+    checkout,
+    before,
+    after,
+    async cleanup() {
+      await forge.close();
+      await llm.close();
+      await repo.cleanup();
+      await rm(runnerDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function pushPayload(w: World): Record<string, unknown> {
+  const base = structuredClone(w.flavour === "github" ? githubPush : giteaPush) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  base.ref = "refs/heads/main";
+  base.before = w.before;
+  base.after = w.after;
+  base.repository = { ...base.repository, full_name: "acme/app", name: "app", default_branch: "main" };
+  base.commits = [{ ...base.commits[0], id: w.after, added: [], removed: [], modified: ["docs/PRD.md"] }];
+  return base;
+}
+
+function run(w: World, over: { event?: string; payload?: unknown; token?: string; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  return runActionDist({
+    event: over.event ?? "push",
+    payload: over.payload ?? pushPayload(w),
+    inputs: { token: over.token ?? TOKEN, ...over.inputs },
+    env: {
+      GITHUB_REPOSITORY: "acme/app",
+      GITHUB_API_URL: w.forge.apiUrl,
+      GITHUB_SERVER_URL: w.forge.url,
+      GITHUB_WORKSPACE: w.checkout,
+      OPENAI_BASE_URL: w.llm.url,
+      OPENAI_API_KEY: API_KEY,
+      PRD_BOT_MODEL: "coder-1",
+      ...(w.flavour === "gitea" ? { GITEA_ACTIONS: "true" } : {}),
+    },
+  });
+}
+
+const bare = (w: World, ...args: string[]) => runGit(w.repo.root, ["--git-dir", w.repo.remote as string, ...args]);
+
+async function stateRecord(w: World, cycleId: string): Promise<CycleRecord> {
+  return JSON.parse(await bare(w, "show", `prd-bot/state:cycles/${cycleId}.json`)) as CycleRecord;
+}
+
+/** Neither the token nor the model key shows anywhere a person or a log collector could read it. */
+function expectNoSecrets(result: ActionRun): void {
+  const lines = `${result.stdout}\n${result.stderr}`.split("\n");
+  // `::add-mask::` is the command that tells the runner to mask the token; the runner never shows it.
+  expect(lines.filter((line) => line.includes(TOKEN))).toEqual(lines.filter((line) => line === `::add-mask::${TOKEN}`));
+  for (const text of [result.stdout, result.stderr, result.summary, JSON.stringify(result.outputs)]) expect(text).not.toContain(API_KEY);
+  expect(result.summary).not.toContain(TOKEN);
+}
+
+function expectCleanForge(w: World): void {
+  expect(w.forge.violations).toEqual([]);
+  expect(w.forge.unexpected).toEqual([]);
+  expect(w.llm.unexpected).toEqual([]);
+}
+
+describe("the built Action", () => {
+  it("an event it ignores exits 0 quickly with outcome none, without touching the forge", async () => {
+    world = await setUp("github");
+    const cloned = world.forge.gitRequests.length;
+    const result = await run(world, { event: "release", payload: { action: "published" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.outputs).toEqual({ outcome: "none" });
+    expect(result.stdout).toContain('prd-bot does nothing on "release" events');
+    expect(world.forge.requests).toEqual([]);
+    expect(world.forge.gitRequests).toHaveLength(cloned);
+    expectNoSecrets(result);
+  });
+
+  it.each(["github", "gitea"] as const)("%s: a push adding a gap → a cycle, the branch pushed, a draft PR, outputs, summary and record", async (flavour) => {
+    const w = (world = await setUp(flavour));
+    w.llm.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
+    const result = await run(w);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expectCleanForge(w);
+
+    expect(w.model.pulls).toHaveLength(1);
+    const pull = w.model.pulls[0]!;
+    expect(pull).toMatchObject({ head: BRANCH, base: "main", state: "open", draft: true, labels: ["prd-bot"] });
+    if (flavour === "gitea") expect(pull.title).toMatch(/^WIP: prd-bot: /);
+    expect(pull.body).toContain(GAP.id);
+    expect(result.outputs.outcome).toBe("ok");
+    expect(result.outputs["pr-url"]).toMatch(new RegExp(`/acme/app/pulls?/${pull.number}$`));
+    const cycleId = result.outputs["cycle-id"] as string;
+    expect(cycleId).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+
+    // The branch is on the forge with the change; main is untouched there and in the checkout.
+    expect(await bare(w, "show", `${BRANCH}:test/slugify-trim.test.js`)).toContain("trims dashes");
+    expect(await bare(w, "rev-parse", `${BRANCH}^`)).toBe(w.after);
+    expect(await bare(w, "rev-parse", "main")).toBe(w.after);
+    expect(await runGit(w.checkout, ["status", "--porcelain", "--untracked-files=all"])).toBe("");
+
+    const record = await stateRecord(w, cycleId);
+    expect(record).toMatchObject({ outcome: "ok", branch: BRANCH, pr_url: result.outputs["pr-url"], gap: { id: GAP.id } });
+    expect(result.summary).toContain("<code>ok</code>");
+    expect(result.summary).toContain(GAP.id);
+    expect(result.summary).toContain("Budget left today");
+    expect(result.summary).toContain(`href="${result.outputs["pr-url"]}"`);
+    expect(result.stdout).toContain("::group::prd-bot: tests: node --test");
+    expectNoSecrets(result);
+  });
+
+  it("an open PR for the gap → skipped_duplicate, no model call, no second PR", async () => {
+    const w = (world = await setUp("github"));
+    w.model.ensureLabel("prd-bot");
+    const at = "2026-01-01T00:00:00Z";
+    w.model.pulls.push({ number: 1, title: "prd-bot: earlier", body: `<!-- prd-bot:gap=${GAP.id} -->`, head: BRANCH, base: "main", state: "open", draft: true, labels: ["prd-bot"], author: "prd-bot[bot]", createdAt: at, updatedAt: at });
+    const result = await run(w);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.outputs.outcome).toBe("skipped_duplicate");
+    expect(w.llm.requests).toEqual([]);
+    expect(w.model.pulls).toHaveLength(1);
+    expect((await stateRecord(w, result.outputs["cycle-id"] as string)).reason).toContain("/pull/1");
+    expectCleanForge(w);
+  });
+
+  it("a push rejected because the branch moved → pr_failed, the job fails, nothing half-made", async () => {
+    const w = (world = await setUp("github"));
+    // Someone else's commit already sits on prd-bot/<gap> on the forge.
+    await w.repo.git("checkout", "-q", "-b", BRANCH);
+    await writeFile(path.join(w.repo.root, "other.txt"), "someone else\n");
+    await w.repo.git("add", "other.txt");
+    await w.repo.git("commit", "-q", "-m", "someone else's work");
+    await w.repo.git("push", "-q", "origin", BRANCH);
+    const theirs = await w.repo.git("rev-parse", "HEAD");
+    w.llm.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
+    const result = await run(w);
+    expect(result.code).toBe(1);
+    expect(result.outputs.outcome).toBe("pr_failed");
+    expect(result.stdout).toMatch(/::error::cycle .*pr_failed: push of prd-bot\/\S+ was rejected/);
+    expect(w.model.pulls).toEqual([]);
+    expect(await bare(w, "rev-parse", BRANCH)).toBe(theirs);
+    expect((await stateRecord(w, result.outputs["cycle-id"] as string)).outcome).toBe("pr_failed");
+    expectCleanForge(w);
+    expectNoSecrets(result);
+  });
+
+  it("an issue labelled bot-eligible → its own gap, a draft PR that names it, and an answer on the issue", async () => {
+    const w = (world = await setUp("github"));
+    const issue = { number: 12, title: "Slugs keep a trailing dash", body: "slugify in src/slugify.js should trim dashes at both ends.", state: "open", labels: [{ name: "bot-eligible" }] };
+    w.model.issues.push({ number: 12, title: issue.title, body: issue.body, labels: ["bot-eligible"], author: "alice" });
+    w.llm.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
+    const payload = { action: "labeled", label: { name: "bot-eligible" }, issue, repository: { full_name: "acme/app", default_branch: "main" } };
+    const result = await run(w, { event: "issues", payload });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expectCleanForge(w);
+    expect(result.outputs.outcome).toBe("ok");
+    const record = await stateRecord(w, result.outputs["cycle-id"] as string);
+    expect(record.gap?.text).toBe("Issue #12: Slugs keep a trailing dash — slugify in src/slugify.js should trim dashes at both ends.");
+    expect(w.model.pulls[0]?.head).toBe(`prd-bot/${record.gap?.id}`);
+    // The model saw the issue as the gap; the PRD on disk was never changed.
+    expect(JSON.stringify(w.llm.requests[0]?.body)).toContain("Issue #12: Slugs keep a trailing dash");
+    expect(await runGit(w.checkout, ["status", "--porcelain"])).toBe("");
+    expect(w.model.comments.map((c) => [c.issueNumber, c.body])).toEqual([[12, `prd-bot opened a draft pull request for this issue: ${result.outputs["pr-url"]}`]]);
+  });
+
+  it("/scrum on a PR by a writer → a reply that review is not available yet; by a reader → ignored", async () => {
+    const w = (world = await setUp("gitea"));
+    w.model.permissions = { alice: "write", mallory: "read" };
+    const at = "2026-01-01T00:00:00Z";
+    w.model.pulls.push({ number: 5, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: at, updatedAt: at });
+    const comment = (login: string) => ({
+      action: "created",
+      is_pull: true,
+      issue: { number: 5, title: "Feature", body: "", pull_request: { merged: false } },
+      comment: { id: 77, body: "/scrum", user: { login } },
+      repository: { full_name: "acme/app", default_branch: "main" },
+    });
+    const byWriter = await run(w, { event: "issue_comment", payload: comment("alice") });
+    expect(byWriter.code, byWriter.stdout).toBe(0);
+    expect(byWriter.outputs.outcome).toBe("unavailable");
+    expect(w.model.comments).toHaveLength(1);
+    expect(w.model.comments[0]?.body).toMatch(/^prd-bot: `\/scrum review` is not available in this version yet/);
+    const byReader = await run(w, { event: "issue_comment", payload: comment("mallory") });
+    expect(byReader.code).toBe(0);
+    expect(byReader.stdout).toContain("commands need write access (mallory has read)");
+    expect(w.model.comments).toHaveLength(1);
+    expectCleanForge(w);
+  });
+
+  it("a token the forge refuses → a clear failure before any work, and the token stays secret", async () => {
+    const w = (world = await setUp("github"));
+    const wrong = "ghs_wrongtoken9876543210";
+    const result = await run(w, { token: wrong });
+    expect(result.code).toBe(1);
+    expect(result.outputs.outcome).toBe("error");
+    expect(result.stdout).toMatch(/::error::the forge refused the token .*with: token:/);
+    expect(`${result.stdout}${result.stderr}`.split("\n").filter((l) => l.includes(wrong))).toEqual([`::add-mask::${wrong}`]);
+    expect(w.llm.requests).toEqual([]);
+    expect(w.forge.gitRequests.filter((r) => r.service === "git-receive-pack")).toEqual([]);
+    expect(w.forge.violations).toEqual([]);
+  });
+});
