@@ -1,0 +1,114 @@
+// Where both forges' deliveries meet: decide what an event asks for, acknowledge at once, and carry the plan
+// out afterwards on a bounded per-repository queue. The delivery is answered before any forge call because
+// Probot (like @octokit/webhooks) answers only after its handlers resolve, and GitHub gives a delivery 10 s (Gitea 5 s);
+// forge calls with retries can take longer than that, and a slow answer ties up the sender's connection.
+import type { Logger } from "../jobs/logger.js";
+import type { Forge } from "../ports/forge.js";
+import { DEFAULT_CONFIG_PATH } from "../config/schema.js";
+import type { AppEvent } from "./app-event.js";
+import { decide, repoKey } from "./decide.js";
+import { DEFAULT_WORKFLOW } from "./defaults.js";
+import type { AppMode, JobRunner } from "./job-starter.js";
+import { createJobStarter } from "./job-starter.js";
+import { runPlan } from "./run-plan.js";
+import type { ActionPlan } from "./run-plan.js";
+import { createWorkQueue } from "./work-queue.js";
+
+export interface Delivery {
+  id: string;
+  /** The event header, e.g. `pull_request`. */
+  name: string;
+  event: AppEvent;
+  /** The repository's forge; called once, when the work starts. */
+  forge: () => Forge;
+}
+
+export interface Receipt {
+  /** The HTTP status to answer: 202 queued, 200 ignored, 400 invalid payload, 503 too busy to take it. */
+  status: 200 | 202 | 400 | 503;
+  result: "queued" | "ignored" | "invalid" | "busy";
+  reason: string;
+}
+
+export interface DispatcherOptions {
+  log: Logger;
+  /** `dispatch` (default): start the repository's workflow. `in-process`: run `runJob` here. */
+  mode?: AppMode;
+  /** The workflow file to dispatch (default `prd-bot.yml`). */
+  workflow?: string;
+  /** The repository's config file (default `.github/prd-bot.yml`). */
+  configPath?: string;
+  cycleLabel?: string;
+  runJob?: JobRunner;
+  /** Deliveries accepted but not yet handled, at most (default 10,000); beyond, 503. */
+  maxPendingEvents?: number;
+  /** In-process jobs waiting, at most (default 20); beyond, "busy, try later". */
+  maxQueuedJobs?: number;
+  /** In-process jobs running at once over all repositories (default 2; always 1 per repository). */
+  maxConcurrentJobs?: number;
+  /** Called when a delivery's work failed, so that a redelivery of it is accepted again. */
+  onWorkFailed?: (deliveryId: string) => void;
+}
+
+export interface Dispatcher {
+  accept(delivery: Delivery): Receipt;
+  /** Resolves when every accepted delivery (and in-process job) is finished. */
+  idle(): Promise<void>;
+  readonly pending: number;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { log } = options;
+  const mode = options.mode ?? "dispatch";
+  const workflow = options.workflow ?? DEFAULT_WORKFLOW;
+  const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const events = createWorkQueue({ maxQueued: options.maxPendingEvents ?? 10_000 });
+  const jobs =
+    mode === "in-process"
+      ? createWorkQueue({
+          maxQueued: options.maxQueuedJobs ?? 20,
+          maxConcurrent: options.maxConcurrentJobs ?? 2,
+          onError: (error, key) => log.warn(`in-process job for ${key} failed: ${(error as Error).message ?? String(error)}`),
+        })
+      : undefined;
+  if (mode === "in-process" && !options.runJob) throw new Error("PRD_BOT_MODE=in-process needs a job runner (--runner FILE for `prd-bot serve`)");
+  const startJob = createJobStarter({ mode, workflow, log, runJob: options.runJob, jobQueue: jobs });
+
+  const handle = async (delivery: Delivery, plan: ActionPlan) => {
+    const label = `${plan.target.repo.owner}/${plan.target.repo.repo} ${delivery.name} [delivery ${delivery.id}]`;
+    try {
+      const line = await runPlan(plan, { forge: delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
+      log.info(`${label}: ${line}`);
+    } catch (error) {
+      options.onWorkFailed?.(delivery.id);
+      log.warn(`${label}: failed, nothing more will happen for this delivery: ${(error as Error).message ?? String(error)}. Once the cause is fixed, redeliver it from the ${plan.target.forge === "github" ? "GitHub App's Advanced settings" : "Gitea webhook's Recent Deliveries"}.`);
+    }
+  };
+
+  return {
+    accept(delivery) {
+      const plan = decide(delivery.event, { cycleLabel: options.cycleLabel });
+      if (plan.type === "ignore") return { status: 200, result: "ignored", reason: plan.reason };
+      if (plan.type === "invalid") {
+        log.warn(`${delivery.name} [delivery ${delivery.id}]: ${plan.reason}`);
+        return { status: 400, result: "invalid", reason: plan.reason };
+      }
+      const queued = events.push(repoKey(plan.target), () => handle(delivery, plan));
+      if (!queued.accepted) {
+        log.warn(`${delivery.name} [delivery ${delivery.id}] refused: ${queued.reason}`);
+        return { status: 503, result: "busy", reason: queued.reason };
+      }
+      return { status: 202, result: "queued", reason: `${plan.type} for ${plan.target.repo.owner}/${plan.target.repo.repo}` };
+    },
+    async idle() {
+      // Handling an event can queue a job, and a job can be queued while events drain: wait for both to settle.
+      while (events.running + events.queued + (jobs ? jobs.running + jobs.queued : 0) > 0) {
+        await events.idle();
+        if (jobs) await jobs.idle();
+      }
+    },
+    get pending() {
+      return events.running + events.queued;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// `prd-bot serve`: the webhook app (GitHub App through Probot, and/or a Gitea webhook receiver) on one HTTP
+// server, configured from the environment, until SIGINT or SIGTERM. run-cli.ts imports this file lazily, so the
+// other commands do not pay for loading Probot.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createGiteaForge } from "../../adapters/forge/gitea/create-gitea-forge.js";
+import { AppSettingsError, readAppSettings } from "../../app/app-settings.js";
+import type { JobRunner } from "../../app/job-starter.js";
+import { startAppServer } from "../../app/server.js";
+import { UsageError, parseCommandArgs, positiveInt } from "../args.js";
+import type { CliIo } from "../io.js";
+
+export const SERVE_HELP = `Usage: prd-bot serve [options]
+
+Run the webhook app: one server that receives GitHub App deliveries (through Probot) and Gitea webhook
+deliveries, checks each signature, and starts prd-bot's work in the repository the event came from:
+  /scrum, /scrum apply on a PR (from people with write access)  → 👀, then the review / applier
+  a push to the default branch that changes the PRD                → a propose cycle
+  a PR opened, synchronized, edited or reopened                    → prd-bot/auditor pending, then the auditor
+  an issue labelled bot-eligible                                   → a propose cycle
+By default the work runs in the repository's own prd-bot workflow (workflow_dispatch); with
+PRD_BOT_MODE=in-process it runs in this process through --runner, one job per repository at a time.
+
+Options:
+  --port N        listen on port N (default: PORT, else 3000)
+  --host HOST     listen on HOST (default: HOST, else 0.0.0.0)
+  --runner FILE   in-process mode: a module exporting runJob(job) (default: PRD_BOT_RUNNER)
+  -h, --help      this help
+
+Environment:
+  APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET   the GitHub App (its settings page)
+  WEBHOOK_PATH            GitHub deliveries' path (default /api/github/webhooks)
+  GITHUB_API_URL or GHE_HOST (+ GHE_PROTOCOL)   GitHub Enterprise Server
+  GITEA_URL, GITEA_TOKEN, GITEA_WEBHOOK_SECRET  a Gitea (token of a bot user: write:repository, write:issue)
+  GITEA_WEBHOOK_PATH      Gitea deliveries' path (default /gitea/webhook)
+  PRD_BOT_MODE            dispatch (default) or in-process
+  PRD_BOT_WORKFLOW        the workflow file to dispatch (default prd-bot.yml)
+  PRD_BOT_MAX_QUEUED      in-process jobs waiting at most (default 20); more are refused as busy
+  PRD_BOT_MAX_CONCURRENT  in-process jobs running at once (default 2; one per repository)
+  LOG_LEVEL               Probot's log level (default warn)
+
+Exit codes: 0 stopped by a signal; 2 bad settings.`;
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs("serve", argv, { port: { type: "string" }, host: { type: "string" }, runner: { type: "string" } });
+  if (values.help) {
+    io.out(SERVE_HELP);
+    return 0;
+  }
+  let settings;
+  try {
+    settings = readAppSettings({ ...io.env, ...(values.runner ? { PRD_BOT_RUNNER: values.runner } : {}) }, (path) => readFileSync(resolve(io.cwd, path), "utf8"));
+  } catch (error) {
+    if (error instanceof AppSettingsError) throw new UsageError(`${error.message}\nRun 'prd-bot serve --help' for the settings.`);
+    throw error;
+  }
+  const port = positiveInt("port", values.port) ?? settings.port;
+  const runJob = settings.mode === "in-process" && settings.runner ? await loadRunner(resolve(io.cwd, settings.runner)) : undefined;
+  const warn = (message: string) => io.log.warn(message);
+  const gitea = settings.gitea;
+
+  const server = await startAppServer({
+    log: io.log,
+    host: values.host ?? settings.host,
+    port,
+    github: settings.github && { ...settings.github, octokit: { warn } },
+    gitea: gitea && {
+      secret: gitea.secret,
+      webhookPath: gitea.webhookPath,
+      giteaForge: (repo) => createGiteaForge({ owner: repo.owner, repo: repo.repo, token: gitea.token, baseUrl: gitea.url, log: { warn } }),
+    },
+    dispatcher: { mode: settings.mode, workflow: settings.workflow, runJob, maxQueuedJobs: settings.maxQueuedJobs, maxConcurrentJobs: settings.maxConcurrentJobs },
+  });
+  const routes = [settings.github && `GitHub at ${settings.github.webhookPath}`, gitea && `Gitea at ${gitea.webhookPath}`].filter(Boolean).join(", ");
+  const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner})`;
+  io.log.info(`app listening on ${server.url}: ${routes}; ${how}`);
+
+  const signal = await new Promise<NodeJS.Signals>((done) => {
+    process.once("SIGINT", () => done("SIGINT"));
+    process.once("SIGTERM", () => done("SIGTERM"));
+  });
+  io.log.info(`${signal}: finishing accepted deliveries, then stopping`);
+  await server.close();
+  return 0;
+}
+
+async function loadRunner(file: string): Promise<JobRunner> {
+  let module: { default?: unknown; runJob?: unknown };
+  try {
+    module = (await import(pathToFileURL(file).href)) as typeof module;
+  } catch (error) {
+    throw new UsageError(`--runner ${file} could not be loaded: ${(error as Error).message}`);
+  }
+  const runner = module.runJob ?? module.default;
+  if (typeof runner !== "function") throw new UsageError(`--runner ${file} must export a function runJob(job) (or a default export)`);
+  return runner as JobRunner;
+}
