@@ -16,6 +16,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
+  serve: (argv, io) => import("./commands/serve.js").then(({ serveCommand }) => serveCommand(argv, io)),
 };
 
 const HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
