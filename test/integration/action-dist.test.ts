@@ -257,6 +257,22 @@ describe("the built Action", () => {
     expectCleanForge(w);
   });
 
+  it("an invalid config fails only runs that have work, naming the file and the key; bad inputs name the input", async () => {
+    const w = (world = await setUp("github"));
+    await writeFile(path.join(w.checkout, ".github/prd-bot.yml"), "policy:\n  max_files: many\n");
+    const ignored = await run(w, { event: "release", payload: {} });
+    expect(ignored.code).toBe(0);
+    expect(ignored.outputs.outcome).toBe("none");
+    const push = await run(w);
+    expect(push.code).toBe(1);
+    expect(push.stdout).toMatch(/::error::Invalid configuration in \.github\/prd-bot\.yml: \.github\/prd-bot\.yml:2:\d+ `policy\.max_files`/);
+    const input = await run(w, { inputs: { "max-cycles": "lots" } });
+    expect(input.code).toBe(1);
+    expect(input.stdout).toContain("::error::input `max-cycles`: expected a whole number of at least 1, got \"lots\"");
+    expect(w.forge.requests).toEqual([]);
+    expect(w.llm.requests).toEqual([]);
+  });
+
   it("a token the forge refuses → a clear failure before any work, and the token stays secret", async () => {
     const w = (world = await setUp("github"));
     const wrong = "ghs_wrongtoken9876543210";
