@@ -66,9 +66,9 @@ try {
     bare.push(time(["-e", "0"]));
     action.push(time([entry]));
   }
-  const out = (name: string, value: string) => console.log(`| ${name.padEnd(38)} | ${value.padStart(12)} |`);
-  console.log(`| ${"measure".padEnd(38)} | ${"value".padStart(12)} |`);
-  console.log(`| ${"-".repeat(38)} | ${"-".repeat(12)} |`);
+  const out = (name: string, value: string) => console.log(`| ${name.padEnd(44)} | ${value.padStart(12)} |`);
+  console.log(`| ${"measure".padEnd(44)} | ${"value".padStart(12)} |`);
+  console.log(`| ${"-".repeat(44)} | ${"-".repeat(12)} |`);
   out(`node -e 0, median of ${RUNS}`, `${median(bare).toFixed(1)} ms`);
   out(`node dist/index.js (ignored event), median`, `${median(action).toFixed(1)} ms`);
   out("ratio", `${(median(action) / median(bare)).toFixed(2)}×`);
