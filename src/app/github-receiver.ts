@@ -24,6 +24,8 @@ export interface GitHubAppOptions {
   octokit?: AppOctokitOptions;
   /** Probot's own log level (default warn); prd-bot's lines go to the app's Logger. */
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** The fetch Probot's clients use, token requests included (a proxy, or a test's loopback bridge). */
+  fetch?: typeof fetch;
   /** Default: the GitHub adapter on the event's installation client. */
   githubForge?: (repo: RepoRef, octokit: GitHubOctokit) => Forge;
 }
@@ -42,12 +44,21 @@ export async function createGitHubReceiver(options: GitHubAppOptions, dispatcher
     baseUrl,
     logLevel: options.logLevel ?? "warn",
     Octokit: createAppOctokit(options.octokit),
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
   });
   const githubForge =
     options.githubForge ??
     ((repo: RepoRef, octokit: GitHubOctokit) =>
-      // Probot's client is an @octokit/core Octokit with more plugins; the adapter only calls `request`.
-      createGitHubForge({ owner: repo.owner, repo: repo.repo, baseUrl, octokit: octokit as unknown as Parameters<typeof createGitHubForge>[0]["octokit"] }));
+      createGitHubForge({
+        owner: repo.owner,
+        repo: repo.repo,
+        baseUrl,
+        // Probot's client is an @octokit/core Octokit with more plugins; the adapter only calls `request`.
+        octokit: octokit as unknown as Parameters<typeof createGitHubForge>[0]["octokit"],
+        // Commit statuses, not check runs: a check run belongs to the app that created it, so the workflow
+        // (another app, github-actions) could never complete the app's pending run; a status context can be.
+        checkRuns: false,
+      }));
   const receipts = new Map<string, Receipt>();
   await probot.load(createProbotApp({ accept: (delivery) => dispatcher.accept(delivery), githubForge, onReceipt: (id, receipt) => receipts.set(id, receipt) }), {
     cwd: process.cwd(),
