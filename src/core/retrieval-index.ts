@@ -126,14 +126,19 @@ function contentScores(
   lengthSample: number,
 ): { results: Scored[]; tokenized: number } {
   if (terms.length === 0) return { results: [], tokenized: 0 };
-  const keep = termFilter(terms);
+  let indexedLength = 0;
   const index = new MiniSearch<{ id: number; content?: string }>({
     fields: ["content"],
     storeFields: [],
-    tokenize,
-    processTerm: keep,
+    // MiniSearch's field length is the number of distinct tokens; it is summed here on the way through
+    // (the index keeps it private) for the mean length below.
+    tokenize: (text) => {
+      const tokens = tokenize(text);
+      indexedLength += new Set(tokens).size;
+      return tokens;
+    },
+    processTerm: termFilter(terms),
   });
-  let indexedLength = 0;
   let indexedCount = 0;
   const others: number[] = [];
   files.forEach((file, id) => {
@@ -142,7 +147,6 @@ function contentScores(
       return;
     }
     index.add({ id, content: file.content });
-    indexedLength += uniqueTokens(file.content);
     indexedCount += 1;
   });
   // Added after the matching files and without content: they count as documents (IDF) but not in the
@@ -169,6 +173,10 @@ function termFilter(terms: readonly string[]): (token: string) => string | null 
   const exact = new Set(terms);
   const prefixes = terms.filter((term) => term.length >= PREFIX_MIN);
   return (token) => {
+    // Most tokens fail on their first letter: check it before lower-casing (ASCII fast path).
+    const first = token.charCodeAt(0);
+    const firstLower = first >= 65 && first <= 90 ? first + 32 : first;
+    if (first < 128 && !firstLetters.has(firstLower)) return null;
     const lower = token.toLowerCase();
     if (!firstLetters.has(lower.charCodeAt(0))) return null;
     if (exact.has(lower)) return lower;
