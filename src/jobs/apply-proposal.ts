@@ -34,6 +34,8 @@ export async function applyProposal(workspace: Workspace, proposal: Proposal, ru
   }
   const plan = planFiles(proposal, current);
   if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: plan.reason, files: [] };
+  // A proposal that changes nothing is a cycle_noop, not a policy question (the reference bot's order).
+  if (plan.files.every((file) => file.mode === "NOOP")) return { ok: true, files: plan.files };
   const verdict = checkProposal(proposal, plan.files, rules.policy, { ...guard, maxFileBytes: rules.policy.max_file_bytes });
   if (!verdict.ok) return { ok: false, outcome: "proposal_rejected", reason: verdict.reason, files: plan.files };
   if (write) {

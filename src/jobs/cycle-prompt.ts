@@ -39,11 +39,10 @@ export async function candidateFiles(workspace: Workspace, protectedGlobs: strin
 export async function buildProposePrompt(workspace: Workspace, input: PromptInput): Promise<BuiltPrompt> {
   const { gap, config } = input;
   const candidates = await candidateFiles(workspace, input.protectedGlobs, config.policy.max_file_bytes);
-  const selected = selectContext({
-    gap,
-    files: candidates.files,
+  const selected = selectContext(gap, candidates.files, {
     maxTokens: config.context.max_tokens,
     maxFiles: config.context.max_files,
+    maxFileBytes: config.policy.max_file_bytes,
   });
   const files = selected.files
     .map((file) => `--- ${file.path}${file.truncated ? " (truncated)" : ""}\n${file.content}\n--- end ${file.path}`)

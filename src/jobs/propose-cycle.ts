@@ -65,7 +65,7 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   const cycleId = deps.newCycleId?.() ?? newCycleId(startedAt);
   const recorder = recordTranscript(deps.model);
   const run = new CycleState(cycleId, startedAt, deps.version, options.dryRun ?? false, recorder.transcript);
-  const model = budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
+  const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
   let touched = false;
   let ending: Ending;
   try {
@@ -137,7 +137,7 @@ async function runCycle(
   const estimate = estimateRequestTokens({ purpose: "propose", messages: prompt.messages, maxTokens: config.models.max_output_tokens });
   const day = utcDay(deps.now());
   const budgetCheck = reserve(parseLedger(await deps.state.read(ledgerPath(day)), day), estimate, config.budget);
-  if (!budgetCheck.ok) return { outcome: "skipped_cost", reason: budgetCheck.reason };
+  if (!budgetCheck.ok && !deps.model.free) return { outcome: "skipped_cost", reason: budgetCheck.reason };
 
   // Policy
   const policy = shouldRunCycle(priorAttempts(events, gap.id, Infinity), config.policy.give_up_after_failures);

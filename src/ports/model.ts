@@ -29,6 +29,8 @@ export interface ModelClient {
   chat(request: ChatRequest, options?: { signal?: AbortSignal }): Promise<ChatResponse>;
   /** The `provider/model` names tried in order, for records and messages. */
   readonly models: readonly string[];
+  /** True when calls spend nothing (a replayed transcript): the budget does not apply. */
+  readonly free?: boolean;
 }
 
 /** Every model in the chain failed. `attempts` says which and why, in order. */

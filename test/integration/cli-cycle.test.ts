@@ -141,7 +141,7 @@ describe("prd-bot cycle", () => {
     const given = model.requests.length;
     const fourth = await cycle();
     expect(fourth.record.outcome).toBe("skipped_policy");
-    expect(fourth.record.reason).toMatch(/3 consecutive/);
+    expect(fourth.record.reason).toMatch(/failed 3 cycles in a row/);
     expect(model.requests).toHaveLength(given);
   });
 

@@ -18,6 +18,7 @@ export function createReplayModelClient(transcript: Transcript, options: { sourc
   const total = transcript.exchanges.length;
   let next = 0;
   return {
+    free: true,
     models: [...new Set(transcript.exchanges.flatMap((e) => e.response?.model ?? e.request.model.split(", ")))].filter(Boolean),
     async chat(request, callOptions) {
       callOptions?.signal?.throwIfAborted();
@@ -40,8 +41,9 @@ export function createReplayModelClient(transcript: Transcript, options: { sourc
   };
 }
 
+/** A replayed answer spent no tokens: its usage is zero, so records and stats count only real spend. */
 function copy(response: ChatResponse): ChatResponse {
-  return { ...response, usage: { ...response.usage } };
+  return { ...response, usage: { prompt_tokens: 0, completion_tokens: 0 } };
 }
 
 /** Rebuilds the recorded failure with the kind recording.ts wrote as its prefix, so callers branch the same way. */
