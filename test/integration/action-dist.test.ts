@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect as globalExpect, it, type ExpectStatic } from "vitest";
 import { findGaps } from "../../src/core/gaps.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
@@ -40,29 +40,26 @@ interface World {
   checkout: string;
   before: string;
   after: string;
-  cleanup(): Promise<void>;
 }
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.cleanup();
-  world = undefined;
-});
-
 /** A repository whose last commit added the open gap to the PRD, served by a local forge, and a runner checkout of it. */
-async function setUp(flavour: Flavour): Promise<World> {
+async function setUp(flavour: Flavour, onTestFinished: (fn: () => Promise<void>) => void): Promise<World> {
   const withoutGap = PRD.split("\n").filter((line) => !line.includes("trims leading")).join("\n");
   const repo = await makeRepo({ ...SAMPLE_FILES, "docs/PRD.md": withoutGap }, { withRemote: true });
+  onTestFinished(() => repo.cleanup());
   const before = await repo.git("rev-parse", "HEAD");
   await writeFile(path.join(repo.root, "docs/PRD.md"), PRD);
   await repo.git("commit", "-q", "-am", "PRD: trim dashes [bot-eligible]");
   await repo.git("push", "-q", "origin", "main");
   const after = await repo.git("rev-parse", "HEAD");
   const forge = flavour === "github" ? await startGitHubServer({ token: TOKEN }) : await startGiteaServer({ token: TOKEN });
+  onTestFinished(() => forge.close());
   const model = forge.withRepo({ owner: "acme", repo: "app", bareRepoPath: repo.remote as string });
   const llm = await startFakeOpenAI();
+  onTestFinished(() => llm.close());
   // What actions/checkout with persist-credentials: false leaves: a clone whose origin carries no token.
   const runnerDir = await mkdtemp(path.join(os.tmpdir(), "prd-bot-checkout-"));
+  onTestFinished(() => rm(runnerDir, { recursive: true, force: true }));
   const checkout = path.join(runnerDir, "app");
   await runGit(runnerDir, ["clone", "-q", forge.authenticatedGitUrl("acme", "app"), checkout]);
   await runGit(checkout, ["remote", "set-url", "origin", forge.gitUrl("acme", "app")]);
@@ -75,12 +72,6 @@ async function setUp(flavour: Flavour): Promise<World> {
     checkout,
     before,
     after,
-    async cleanup() {
-      await forge.close();
-      await llm.close();
-      await repo.cleanup();
-      await rm(runnerDir, { recursive: true, force: true });
-    },
   };
 }
 
@@ -119,7 +110,7 @@ async function stateRecord(w: World, cycleId: string): Promise<CycleRecord> {
 }
 
 /** Neither the token nor the model key shows anywhere a person or a log collector could read it. */
-function expectNoSecrets(result: ActionRun): void {
+function expectNoSecrets(result: ActionRun, expect: ExpectStatic = globalExpect): void {
   const lines = `${result.stdout}\n${result.stderr}`.split("\n");
   // `::add-mask::` is the command that tells the runner to mask the token; the runner never shows it.
   expect(lines.filter((line) => line.includes(TOKEN))).toEqual(lines.filter((line) => line === `::add-mask::${TOKEN}`));
@@ -127,31 +118,32 @@ function expectNoSecrets(result: ActionRun): void {
   expect(result.summary).not.toContain(TOKEN);
 }
 
-function expectCleanForge(w: World): void {
+function expectCleanForge(w: World, expect: ExpectStatic = globalExpect): void {
   expect(w.forge.violations).toEqual([]);
   expect(w.forge.unexpected).toEqual([]);
   expect(w.llm.unexpected).toEqual([]);
 }
 
-describe("the built Action", () => {
-  it("an event it ignores exits 0 quickly with outcome none, without touching the forge", async () => {
-    world = await setUp("github");
-    const cloned = world.forge.gitRequests.length;
-    const result = await run(world, { event: "release", payload: { action: "published" } });
+// Each test has its own forge, model server and repositories, so they run side by side.
+describe.concurrent("the built Action", () => {
+  it("an event it ignores exits 0 quickly with outcome none, without touching the forge", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
+    const cloned = w.forge.gitRequests.length;
+    const result = await run(w, { event: "release", payload: { action: "published" } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.outputs).toEqual({ outcome: "none" });
     expect(result.stdout).toContain('prd-bot does nothing on "release" events');
-    expect(world.forge.requests).toEqual([]);
-    expect(world.forge.gitRequests).toHaveLength(cloned);
-    expectNoSecrets(result);
+    expect(w.forge.requests).toEqual([]);
+    expect(w.forge.gitRequests).toHaveLength(cloned);
+    expectNoSecrets(result, expect);
   });
 
-  it.each(["github", "gitea"] as const)("%s: a push adding a gap → a cycle, the branch pushed, a draft PR, outputs, summary and record", async (flavour) => {
-    const w = (world = await setUp(flavour));
+  it.for(["github", "gitea"] as const)("%s: a push adding a gap → a cycle, the branch pushed, a draft PR, outputs, summary and record", async (flavour, { expect, onTestFinished }) => {
+    const w = await setUp(flavour, onTestFinished);
     w.llm.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
     const result = await run(w);
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expectCleanForge(w);
+    expectCleanForge(w, expect);
 
     expect(w.model.pulls).toHaveLength(1);
     const pull = w.model.pulls[0]!;
@@ -176,11 +168,11 @@ describe("the built Action", () => {
     expect(result.summary).toContain("Budget left today");
     expect(result.summary).toContain(`href="${result.outputs["pr-url"]}"`);
     expect(result.stdout).toContain("::group::prd-bot: tests: node --test");
-    expectNoSecrets(result);
+    expectNoSecrets(result, expect);
   });
 
-  it("an open PR for the gap → skipped_duplicate, no model call, no second PR", async () => {
-    const w = (world = await setUp("github"));
+  it("an open PR for the gap → skipped_duplicate, no model call, no second PR", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
     w.model.ensureLabel("prd-bot");
     const at = "2026-01-01T00:00:00Z";
     w.model.pulls.push({ number: 1, title: "prd-bot: earlier", body: `<!-- prd-bot:gap=${GAP.id} -->`, head: BRANCH, base: "main", state: "open", draft: true, labels: ["prd-bot"], author: "prd-bot[bot]", createdAt: at, updatedAt: at });
@@ -190,11 +182,11 @@ describe("the built Action", () => {
     expect(w.llm.requests).toEqual([]);
     expect(w.model.pulls).toHaveLength(1);
     expect((await stateRecord(w, result.outputs["cycle-id"] as string)).reason).toContain("/pull/1");
-    expectCleanForge(w);
+    expectCleanForge(w, expect);
   });
 
-  it("a push rejected because the branch moved → pr_failed, the job fails, nothing half-made", async () => {
-    const w = (world = await setUp("github"));
+  it("a push rejected because the branch moved → pr_failed, the job fails, nothing half-made", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
     // Someone else's commit already sits on prd-bot/<gap> on the forge.
     await w.repo.git("checkout", "-q", "-b", BRANCH);
     await writeFile(path.join(w.repo.root, "other.txt"), "someone else\n");
@@ -210,19 +202,19 @@ describe("the built Action", () => {
     expect(w.model.pulls).toEqual([]);
     expect(await bare(w, "rev-parse", BRANCH)).toBe(theirs);
     expect((await stateRecord(w, result.outputs["cycle-id"] as string)).outcome).toBe("pr_failed");
-    expectCleanForge(w);
-    expectNoSecrets(result);
+    expectCleanForge(w, expect);
+    expectNoSecrets(result, expect);
   });
 
-  it("an issue labelled bot-eligible → its own gap, a draft PR that names it, and an answer on the issue", async () => {
-    const w = (world = await setUp("github"));
+  it("an issue labelled bot-eligible → its own gap, a draft PR that names it, and an answer on the issue", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
     const issue = { number: 12, title: "Slugs keep a trailing dash", body: "slugify in src/slugify.js should trim dashes at both ends.", state: "open", labels: [{ name: "bot-eligible" }] };
     w.model.issues.push({ number: 12, title: issue.title, body: issue.body, labels: ["bot-eligible"], author: "alice" });
     w.llm.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
     const payload = { action: "labeled", label: { name: "bot-eligible" }, issue, repository: { full_name: "acme/app", default_branch: "main" } };
     const result = await run(w, { event: "issues", payload });
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expectCleanForge(w);
+    expectCleanForge(w, expect);
     expect(result.outputs.outcome).toBe("ok");
     const record = await stateRecord(w, result.outputs["cycle-id"] as string);
     expect(record.gap?.text).toBe("Issue #12: Slugs keep a trailing dash — slugify in src/slugify.js should trim dashes at both ends.");
@@ -233,8 +225,8 @@ describe("the built Action", () => {
     expect(w.model.comments.map((c) => [c.issueNumber, c.body])).toEqual([[12, `prd-bot opened a draft pull request for this issue: ${result.outputs["pr-url"]}`]]);
   });
 
-  it("/scrum on a PR by a writer → a reply that review is not available yet; by a reader → ignored", async () => {
-    const w = (world = await setUp("gitea"));
+  it("/scrum on a PR by a writer → a reply that review is not available yet; by a reader → ignored", async ({ expect, onTestFinished }) => {
+    const w = await setUp("gitea", onTestFinished);
     w.model.permissions = { alice: "write", mallory: "read" };
     const at = "2026-01-01T00:00:00Z";
     w.model.pulls.push({ number: 5, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: at, updatedAt: at });
@@ -254,11 +246,11 @@ describe("the built Action", () => {
     expect(byReader.code).toBe(0);
     expect(byReader.stdout).toContain("commands need write access (mallory has read)");
     expect(w.model.comments).toHaveLength(1);
-    expectCleanForge(w);
+    expectCleanForge(w, expect);
   });
 
-  it("an invalid config fails only runs that have work, naming the file and the key; bad inputs name the input", async () => {
-    const w = (world = await setUp("github"));
+  it("an invalid config fails only runs that have work, naming the file and the key; bad inputs name the input", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
     await writeFile(path.join(w.checkout, ".github/prd-bot.yml"), "policy:\n  max_files: many\n");
     const ignored = await run(w, { event: "release", payload: {} });
     expect(ignored.code).toBe(0);
@@ -273,8 +265,8 @@ describe("the built Action", () => {
     expect(w.llm.requests).toEqual([]);
   });
 
-  it("a token the forge refuses → a clear failure before any work, and the token stays secret", async () => {
-    const w = (world = await setUp("github"));
+  it("a token the forge refuses → a clear failure before any work, and the token stays secret", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
     const wrong = "ghs_wrongtoken9876543210";
     const result = await run(w, { token: wrong });
     expect(result.code).toBe(1);
