@@ -274,7 +274,9 @@ describe("recordTranscript + createReplayModelClient", () => {
 
     const replay = createReplayModelClient(loadTranscript(JSON.stringify(transcript), "cycle.json"), { source: "cycle.json" });
     expect(replay.models).toEqual(["fake/m1"]);
-    expect(await replay.chat({ ...request, jsonSchema: schema })).toEqual(live);
+    expect(replay.free).toBe(true);
+    // The recorded answer comes back as it was, but a replay spends nothing: its usage is zero.
+    expect(await replay.chat({ ...request, jsonSchema: schema })).toEqual({ ...live, usage: { prompt_tokens: 0, completion_tokens: 0 } });
     const replayedError = await replay.chat({ ...request, purpose: "repair_json" }).catch((e: unknown) => e);
     expect(replayedError).toBeInstanceOf(ModelError);
     expect((replayedError as ModelError).message).toMatch(/^every model failed for "repair_json"/);
