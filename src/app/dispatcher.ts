@@ -42,6 +42,12 @@ export interface DispatcherOptions {
   runJob?: JobRunner;
   /** Deliveries accepted but not yet handled, at most (default 10,000); beyond, 503. */
   maxPendingEvents?: number;
+  /**
+   * Deliveries handled at once over all repositories (always 1 per repository, in order). A function is asked
+   * whenever one could start: the server lowers it while deliveries are arriving, so that answering them
+   * comes first (default 4).
+   */
+  maxConcurrentEvents?: number | (() => number);
   /** In-process jobs waiting, at most (default 20); beyond, "busy, try later". */
   maxQueuedJobs?: number;
   /** In-process jobs running at once over all repositories (default 2; always 1 per repository). */
@@ -54,6 +60,8 @@ export interface Dispatcher {
   accept(delivery: Delivery): Receipt;
   /** Resolves when every accepted delivery (and in-process job) is finished. */
   idle(): Promise<void>;
+  /** Start handling what may start now (after `maxConcurrentEvents` went up). */
+  wake(): void;
   readonly pending: number;
 }
 
@@ -62,7 +70,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const mode = options.mode ?? "dispatch";
   const workflow = options.workflow ?? DEFAULT_WORKFLOW;
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
-  const events = createWorkQueue({ maxQueued: options.maxPendingEvents ?? 10_000 });
+  const events = createWorkQueue({ maxQueued: options.maxPendingEvents ?? 10_000, maxConcurrent: options.maxConcurrentEvents ?? 4 });
   const jobs =
     mode === "in-process"
       ? createWorkQueue({
@@ -107,6 +115,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (jobs) await jobs.idle();
       }
     },
+    wake: () => events.wake(),
     get pending() {
       return events.running + events.queued;
     },

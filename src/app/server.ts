@@ -56,7 +56,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const { log } = options;
   if (!options.github && !options.gitea) throw new Error("the app needs GitHub (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET) or Gitea (GITEA_URL, GITEA_TOKEN, GITEA_WEBHOOK_SECRET) settings");
   const dedup = createDeliveryDedup(options.dedup);
-  const dispatcher = createDispatcher({ ...options.dispatcher, log, onWorkFailed: (id) => dedup.forget(id) });
+  // Answering comes first: while deliveries are arriving, their follow-up work runs one repository at a time,
+  // and catches up (4 at a time) once the door is quiet. Each delivery costs the answer ~1 ms of CPU but its
+  // forge calls several, so at full speed the follow-up work would slow the answers down (bench/app.ts).
+  let arriving = 0;
+  const maxConcurrentEvents = options.dispatcher?.maxConcurrentEvents ?? (() => (arriving > 0 ? 1 : 4));
+  const dispatcher = createDispatcher({ ...options.dispatcher, maxConcurrentEvents, log, onWorkFailed: (id) => dedup.forget(id) });
   const maxBodyBytes = options.maxBodyBytes ?? 25 * 1024 * 1024;
 
   const routes = new Map<string, ReceiveOptions>();
@@ -107,6 +112,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       req.resume();
       return send(res, { status: 415, body: { ok: false, result: "unsupported-media-type", reason: `the body must be application/json (got "${type || "no content type"}"): set the webhook's content type to application/json` } });
     }
+    arriving += 1;
+    res.once("close", () => {
+      arriving -= 1;
+      if (arriving === 0) dispatcher.wake();
+    });
     const body = await readBody(req, maxBodyBytes);
     if (body === undefined) {
       // Stop reading the rest: answer, then drop the connection.

@@ -8,8 +8,8 @@ export interface WorkQueueOptions {
   maxQueued: number;
   /** Default 1: one task per key at a time, in the order pushed. */
   maxConcurrentPerKey?: number;
-  /** Default unlimited. */
-  maxConcurrent?: number;
+  /** Default unlimited. A function is asked again each time a task could start (see `wake`). */
+  maxConcurrent?: number | (() => number);
   /** Called with a task's error; the queue itself never throws or rejects. */
   onError?: (error: unknown, key: string) => void;
 }
@@ -21,17 +21,20 @@ export interface WorkQueue {
   push(key: string, task: () => Promise<void>): Enqueued;
   /** Resolves when nothing runs and nothing waits. */
   idle(): Promise<void>;
+  /** Start what may start now (after a `maxConcurrent` function's answer went up). */
+  wake(): void;
   readonly running: number;
   readonly queued: number;
 }
 
 export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   const perKey = options.maxConcurrentPerKey ?? 1;
-  const overall = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  const limit = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  const overall = typeof limit === "function" ? limit : () => limit;
   for (const [name, value] of [["maxQueued", options.maxQueued], ["maxConcurrentPerKey", perKey]] as const) {
     if (!Number.isInteger(value) || value < (name === "maxQueued" ? 0 : 1)) throw new RangeError(`work queue: ${name} must be a whole number${name === "maxQueued" ? "" : " ≥ 1"}, got ${value}`);
   }
-  if (!(overall >= 1)) throw new RangeError(`work queue: maxConcurrent must be ≥ 1, got ${overall}`);
+  if (typeof limit === "number" && !(limit >= 1)) throw new RangeError(`work queue: maxConcurrent must be ≥ 1, got ${limit}`);
 
   const waiting = new Map<string, (() => Promise<void>)[]>();
   const active = new Map<string, number>();
@@ -42,7 +45,9 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   let idleWaiters: (() => void)[] = [];
 
   const pump = () => {
-    while (running < overall && ready.size > 0) {
+    // A function limit below 1 still lets one task run, so that work never stalls.
+    const cap = Math.max(1, overall());
+    while (running < cap && ready.size > 0) {
       const key = ready.values().next().value as string;
       ready.delete(key);
       const list = waiting.get(key);
@@ -85,7 +90,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 
   return {
     push(key, task) {
-      const startsNow = running < overall && (active.get(key) ?? 0) < perKey && !waiting.has(key);
+      const startsNow = running < Math.max(1, overall()) && (active.get(key) ?? 0) < perKey && !waiting.has(key);
       if (!startsNow && queued >= options.maxQueued) {
         return { accepted: false, reason: `busy: ${queued} task${queued === 1 ? " is" : "s are"} already waiting (the limit is ${options.maxQueued}); try again later` };
       }
@@ -102,6 +107,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
       if (running === 0 && queued === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
+    wake: pump,
     get running() {
       return running;
     },

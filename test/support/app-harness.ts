@@ -99,6 +99,20 @@ export interface GitHubAppAuth {
  * and swapped for that token on the way (only for POST /app/installations/{id}/access_tokens).
  */
 export function githubAppAuth(forge: GitHubServer, appId = 4242, installationId = 777): GitHubAppAuth {
+  serveInstallationTokens(forge, installationId);
+  return appJwtBridge(forge.token, appId);
+}
+
+/** The local GitHub answers POST /app/installations/{installationId}/access_tokens with its own API token. */
+export function serveInstallationTokens(forge: GitHubServer, installationId: number): void {
+  forge.on("POST", "/app/installations/{installation_id}/access_tokens", (request) => {
+    if (request.params.installation_id !== String(installationId)) return { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
+    return { status: 201, body: { ...forge.shapes.example("installation-token"), token: forge.token, expires_at: new Date(Date.now() + 3_600_000).toISOString() } };
+  });
+}
+
+/** A new app key, and a fetch that verifies the app's JWT on token requests and swaps it for `forgeToken`. */
+export function appJwtBridge(forgeToken: string, appId: number): GitHubAppAuth {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     privateKeyEncoding: { type: "pkcs1", format: "pem" },
@@ -106,10 +120,6 @@ export function githubAppAuth(forge: GitHubServer, appId = 4242, installationId 
   });
   const key = createPublicKey(publicKey);
   let jwtChecks = 0;
-  forge.on("POST", "/app/installations/{installation_id}/access_tokens", (request) => {
-    if (request.params.installation_id !== String(installationId)) return { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
-    return { status: 201, body: { ...forge.shapes.example("installation-token"), token: forge.token, expires_at: new Date(Date.now() + 3_600_000).toISOString() } };
-  });
   const bridge: typeof fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const headers = new Headers(init?.headers);
@@ -120,7 +130,7 @@ export function githubAppAuth(forge: GitHubServer, appId = 4242, installationId 
       const valid = verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, "base64url"));
       if (valid && String(claims.iss) === String(appId) && (claims.exp ?? 0) * 1000 > Date.now()) {
         jwtChecks += 1;
-        headers.set("authorization", `token ${forge.token}`);
+        headers.set("authorization", `token ${forgeToken}`);
       }
     }
     return fetch(input, { ...init, headers });

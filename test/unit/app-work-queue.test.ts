@@ -108,4 +108,27 @@ describe("createWorkQueue", () => {
     expect(queue.queued).toBe(100);
     expect(refused).toBe(10_000 - 101);
   });
+
+  it("asks a function limit again as tasks start, and wake() starts what a raised limit allows", async () => {
+    const log: string[] = [];
+    let limit = 1;
+    const queue = createWorkQueue({ maxQueued: 10, maxConcurrent: () => limit });
+    const gates = ["a", "b", "c"].map((key) => ({ key, ...gate(log, key) }));
+    for (const g of gates) queue.push(g.key, g.task);
+    await tick();
+    expect(log).toEqual(["start a"]);
+    limit = 3;
+    queue.wake();
+    await tick();
+    expect(log).toEqual(["start a", "start b", "start c"]);
+    limit = 0; // a limit below 1 still lets one task run: work never stalls
+    for (const g of gates) g.release();
+    await queue.idle();
+    const late = gate(log, "d");
+    queue.push("d", late.task);
+    await tick();
+    expect(log.at(-1)).toBe("start d");
+    late.release();
+    await queue.idle();
+  });
 });
