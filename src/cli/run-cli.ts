@@ -29,6 +29,7 @@ Commands:
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
+  serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)
 
 Run 'prd-bot <command> --help' for a command's options.
 
