@@ -1,7 +1,6 @@
 // Remote URLs may carry a token (https://x-access-token:<token>@github.com/...). Every text that
 // leaves the store (errors, descriptions) goes through a redactor built from that URL.
-
-const USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi;
+import { redactUrls } from "../workspace/exec-git.js";
 
 /** Returns a function that removes the URL's user name, password and any userinfo from a text. */
 export function createRedactor(remoteUrl: string): (text: string) => string {
@@ -19,7 +18,7 @@ export function createRedactor(remoteUrl: string): (text: string) => string {
   }
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
   return (text) => {
-    let result = text.replace(USERINFO, "$1***@");
+    let result = redactUrls(text);
     for (const secret of ordered) result = result.split(secret).join("***");
     return result;
   };
