@@ -14,7 +14,7 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-VAMBYYUK.js";
+} from "./chunks/chunk-EWGXBQBD.js";
 import {
   EXIT_CRASH,
   EXIT_USAGE,
@@ -8226,7 +8226,7 @@ var COMMANDS = {
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
-  serve: (argv, io) => import("./chunks/serve-SIFERA7V.js").then(({ serveCommand }) => serveCommand(argv, io))
+  serve: (argv, io) => import("./chunks/serve-WEAYSPBN.js").then(({ serveCommand }) => serveCommand(argv, io))
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 
@@ -8238,6 +8238,7 @@ Commands:
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
+  serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)
 
 Run 'prd-bot <command> --help' for a command's options.
 

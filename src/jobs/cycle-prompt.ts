@@ -23,17 +23,16 @@ export interface BuiltPrompt {
   contextFiles: string[];
 }
 
-/** Files the model may read: tracked, not protected, not too big. Secrets never reach a prompt. */
+/** Files the model may read: tracked regular files, not protected, not too big. Secrets never reach a prompt. */
 export async function candidateFiles(workspace: Workspace, protectedGlobs: string[], maxFileBytes: number) {
   const isProtected = picomatch(protectedGlobs, { dot: true });
-  const paths = (await workspace.listFiles()).filter((path) => !isProtected(path));
-  const files: { path: string; content: string }[] = [];
-  for (const path of paths) {
-    const content = await workspace.readFile(path).catch(() => undefined);
-    if (content === undefined || Buffer.byteLength(content) > maxFileBytes) continue;
-    files.push({ path, content });
-  }
-  return { files, total: paths.length };
+  let total = 0;
+  const files = await workspace.readTrackedFiles((path, bytes) => {
+    if (isProtected(path)) return false;
+    total += 1;
+    return bytes <= maxFileBytes;
+  });
+  return { files, total };
 }
 
 export async function buildProposePrompt(workspace: Workspace, input: PromptInput): Promise<BuiltPrompt> {

@@ -15,6 +15,11 @@ export interface Workspace {
   dirtyPaths(exclude?: string[]): Promise<string[]>;
   /** Tracked files (git ls-files), relative posix paths. */
   listFiles(): Promise<string[]>;
+  /**
+   * Regular tracked files at HEAD for which `keep(path, bytes)` is true, with their content: symlinks and
+   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk.
+   */
+  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string }[]>;
   /** Content of a file in the working tree, or undefined when absent. Throws on directories. */
   readFile(path: string): Promise<string | undefined>;
   /** Content of a file at a revision, or undefined when absent there. */

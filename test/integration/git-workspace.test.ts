@@ -148,6 +148,34 @@ describe("readFile / writeFile / readFileAt", () => {
   });
 });
 
+describe("readTrackedFiles", () => {
+  it("reads regular tracked files at HEAD in bulk, skipping symlinks and what keep() refuses", async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), "prd-bot-outside-"));
+    extraDirs.push(outside);
+    await writeFile(path.join(outside, "secret.txt"), "TOP SECRET");
+    const big = "x".repeat(5000);
+    const { repo, ws } = await setup({ "src/ünï.ts": "const s = \"héllo ✓\";\n", "big.txt": big, "notes/empty.md": "" });
+    await symlink(path.join(outside, "secret.txt"), path.join(repo.root, "link.txt"));
+    await repo.git("add", "link.txt");
+    await repo.git("commit", "-qm", "a tracked symlink leading out");
+    const seen: [string, number][] = [];
+    const files = await ws.readTrackedFiles((p, bytes) => {
+      seen.push([p, bytes]);
+      return bytes <= 1000;
+    });
+    expect(seen.map(([p]) => p)).not.toContain("link.txt");
+    expect(seen).toContainEqual(["big.txt", 5000]);
+    expect(Object.fromEntries(files.map((f) => [f.path, f.content]))).toEqual({
+      ".gitignore": "node_modules/\ndist/\n",
+      "README.md": "# demo\n",
+      "notes/empty.md": "",
+      "src/a.ts": "export const a = 1;\n",
+      "src/ünï.ts": 'const s = "héllo ✓";\n',
+    });
+    expect(JSON.stringify(files)).not.toContain("TOP SECRET");
+  });
+});
+
 describe("commitToBranch", () => {
   it("commits working-tree content onto a branch without moving HEAD, the index, the tree or main", async () => {
     const { repo, ws } = await setup({}, true);

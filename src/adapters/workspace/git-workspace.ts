@@ -10,6 +10,7 @@ import { parseStatusZ } from "./parse-status.js";
 import { resolveInsideRoot, type InsideRoots } from "./resolve-inside.js";
 import { normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
 import { deleteRemoteBranch, pushBranch } from "./push-branch.js";
+import { listTrackedBlobs, readBlobs } from "./read-tracked-files.js";
 import { runCommand } from "./run-command.js";
 
 export async function openGitWorkspace(dir: string): Promise<Workspace> {
@@ -60,6 +61,12 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
 
     async listFiles(): Promise<string[]> {
       return splitNul((await git(["ls-files", "-z"])).stdout);
+    },
+
+    async readTrackedFiles(keep: (path: string, bytes: number) => boolean) {
+      const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
+      const contents = await readBlobs(root, wanted);
+      return wanted.map((file, index) => ({ path: file.path, content: contents[index] as string }));
     },
 
     async readFile(p: string): Promise<string | undefined> {

@@ -22866,7 +22866,8 @@ var PushRejectedError = class extends Error {
 
 // src/adapters/workspace/push-branch.ts
 function authEnv(remote) {
-  return remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
+  const auth = remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
+  return { LC_ALL: "C", LANGUAGE: "C", ...auth };
 }
 async function deleteRemoteBranch(root, remote, branch) {
   try {
@@ -22891,8 +22892,56 @@ async function pushBranch(root, remote, branch) {
   }
 }
 
-// src/adapters/workspace/run-command.ts
+// src/adapters/workspace/read-tracked-files.ts
 import { spawn as spawn2 } from "node:child_process";
+async function listTrackedBlobs(root) {
+  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", "HEAD"]);
+  const files = [];
+  for (const entry of splitNul(listing.stdout)) {
+    const tab = entry.indexOf("	");
+    const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
+    if (type !== "blob" || mode !== "100644" && mode !== "100755" || !sha) continue;
+    files.push({ path: entry.slice(tab + 1), size: Number(size), sha });
+  }
+  return files;
+}
+function readBlobs(root, files) {
+  return new Promise((resolve, reject) => {
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+    const contents = [];
+    let buffered = Buffer.alloc(0);
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      for (; ; ) {
+        const newline = buffered.indexOf(10);
+        if (newline < 0) return;
+        const header = buffered.subarray(0, newline).toString("latin1").split(" ");
+        const size = Number(header[2]);
+        if (header[1] === "missing" || !Number.isFinite(size)) {
+          child.kill();
+          reject(new Error(`git cat-file: ${header.join(" ")}`));
+          return;
+        }
+        if (buffered.length < newline + 1 + size + 1) return;
+        contents.push(buffered.subarray(newline + 1, newline + 1 + size).toString("utf8"));
+        buffered = buffered.subarray(newline + 1 + size + 1);
+      }
+    });
+    child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+    child.on("error", reject);
+    child.on("close", (code2) => {
+      if (code2 === 0 && contents.length === files.length) resolve(contents);
+      else reject(new Error(`git cat-file --batch exited ${code2} after ${contents.length}/${files.length} blobs: ${stderr.trim()}`));
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(files.map((file) => `${file.sha}
+`).join(""));
+  });
+}
+
+// src/adapters/workspace/run-command.ts
+import { spawn as spawn3 } from "node:child_process";
 
 // src/adapters/workspace/process-group.ts
 import { readdirSync, readFileSync } from "node:fs";
@@ -23001,7 +23050,7 @@ function runCommand(cwd, command, options) {
   }
   const started = Date.now();
   const tail = new TailBuffer(tailBytes);
-  const child = spawn2("sh", ["-c", command], {
+  const child = spawn3("sh", ["-c", command], {
     cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -23103,6 +23152,11 @@ async function openGitWorkspace(dir) {
     },
     async listFiles() {
       return splitNul((await git(["ls-files", "-z"])).stdout);
+    },
+    async readTrackedFiles(keep) {
+      const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
+      const contents = await readBlobs(root, wanted);
+      return wanted.map((file, index2) => ({ path: file.path, content: contents[index2] }));
     },
     async readFile(p) {
       const absolute = await mustResolve(p, true);
@@ -27577,14 +27631,13 @@ function checkLimits(limits) {
 // src/jobs/cycle-prompt.ts
 async function candidateFiles(workspace, protectedGlobs, maxFileBytes) {
   const isProtected = (0, import_picomatch2.default)(protectedGlobs, { dot: true });
-  const paths = (await workspace.listFiles()).filter((path8) => !isProtected(path8));
-  const files = [];
-  for (const path8 of paths) {
-    const content3 = await workspace.readFile(path8).catch(() => void 0);
-    if (content3 === void 0 || Buffer.byteLength(content3) > maxFileBytes) continue;
-    files.push({ path: path8, content: content3 });
-  }
-  return { files, total: paths.length };
+  let total = 0;
+  const files = await workspace.readTrackedFiles((path8, bytes) => {
+    if (isProtected(path8)) return false;
+    total += 1;
+    return bytes <= maxFileBytes;
+  });
+  return { files, total };
 }
 async function buildProposePrompt(workspace, input) {
   const { gap, config } = input;
@@ -27893,6 +27946,7 @@ export {
   proposeCycle,
   applyRules,
   createOpenAIModelClient,
+  redactUrls,
   PushRejectedError,
   openGitWorkspace,
   resolveModelChain,

@@ -11746,11 +11746,12 @@ function where(target) {
 // src/app/work-queue.ts
 function createWorkQueue(options2) {
   const perKey = options2.maxConcurrentPerKey ?? 1;
-  const overall = options2.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  const limit = options2.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  const overall = typeof limit === "function" ? limit : () => limit;
   for (const [name, value] of [["maxQueued", options2.maxQueued], ["maxConcurrentPerKey", perKey]]) {
     if (!Number.isInteger(value) || value < (name === "maxQueued" ? 0 : 1)) throw new RangeError(`work queue: ${name} must be a whole number${name === "maxQueued" ? "" : " \u2265 1"}, got ${value}`);
   }
-  if (!(overall >= 1)) throw new RangeError(`work queue: maxConcurrent must be \u2265 1, got ${overall}`);
+  if (typeof limit === "number" && !(limit >= 1)) throw new RangeError(`work queue: maxConcurrent must be \u2265 1, got ${limit}`);
   const waiting = /* @__PURE__ */ new Map();
   const active = /* @__PURE__ */ new Map();
   const ready = /* @__PURE__ */ new Set();
@@ -11758,7 +11759,8 @@ function createWorkQueue(options2) {
   let queued = 0;
   let idleWaiters = [];
   const pump = () => {
-    while (running < overall && ready.size > 0) {
+    const cap = Math.max(1, overall());
+    while (running < cap && ready.size > 0) {
       const key = ready.values().next().value;
       ready.delete(key);
       const list = waiting.get(key);
@@ -11796,7 +11798,7 @@ function createWorkQueue(options2) {
   };
   return {
     push(key, task) {
-      const startsNow = running < overall && (active.get(key) ?? 0) < perKey && !waiting.has(key);
+      const startsNow = running < Math.max(1, overall()) && (active.get(key) ?? 0) < perKey && !waiting.has(key);
       if (!startsNow && queued >= options2.maxQueued) {
         return { accepted: false, reason: `busy: ${queued} task${queued === 1 ? " is" : "s are"} already waiting (the limit is ${options2.maxQueued}); try again later` };
       }
@@ -11812,6 +11814,7 @@ function createWorkQueue(options2) {
       if (running === 0 && queued === 0) return Promise.resolve();
       return new Promise((resolve2) => idleWaiters.push(resolve2));
     },
+    wake: pump,
     get running() {
       return running;
     },
@@ -11866,6 +11869,7 @@ function createDispatcher(options2) {
         if (jobs) await jobs.idle();
       }
     },
+    wake: () => events.wake(),
     get pending() {
       return events.running + events.queued;
     }
@@ -18251,7 +18255,9 @@ async function startAppServer(options2) {
   const { log } = options2;
   if (!options2.github && !options2.gitea) throw new Error("the app needs GitHub (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET) or Gitea (GITEA_URL, GITEA_TOKEN, GITEA_WEBHOOK_SECRET) settings");
   const dedup = createDeliveryDedup(options2.dedup);
-  const dispatcher = createDispatcher({ ...options2.dispatcher, log, onWorkFailed: (id) => dedup.forget(id) });
+  let arriving = 0;
+  const maxConcurrentEvents = options2.dispatcher?.maxConcurrentEvents ?? (() => arriving > 0 ? 1 : 4);
+  const dispatcher = createDispatcher({ ...options2.dispatcher, maxConcurrentEvents, log, onWorkFailed: (id) => dedup.forget(id) });
   const maxBodyBytes = options2.maxBodyBytes ?? 25 * 1024 * 1024;
   const routes = /* @__PURE__ */ new Map();
   let probot;
@@ -18299,6 +18305,11 @@ async function startAppServer(options2) {
       req.resume();
       return send(res, { status: 415, body: { ok: false, result: "unsupported-media-type", reason: `the body must be application/json (got "${type || "no content type"}"): set the webhook's content type to application/json` } });
     }
+    arriving += 1;
+    res.once("close", () => {
+      arriving -= 1;
+      if (arriving === 0) dispatcher.wake();
+    });
     const body = await readBody(req, maxBodyBytes);
     if (body === void 0) {
       res.on("finish", () => req.socket.destroy());
@@ -18446,4 +18457,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-SIFERA7V.js.LEGAL.txt */
+/*! For license information please see serve-WEAYSPBN.js.LEGAL.txt */

@@ -14,10 +14,11 @@ import {
   parseLedger,
   priorAttempts,
   proposeCycle,
+  redactUrls,
   resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-VAMBYYUK.js";
+} from "./chunk-EWGXBQBD.js";
 import {
   StateConflictError
 } from "./chunk-ZISDBNAF.js";
@@ -309,7 +310,6 @@ function joinLines(base, lines) {
 }
 
 // src/adapters/state/redact-credentials.ts
-var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi;
 function createRedactor(remoteUrl) {
   const secrets = /* @__PURE__ */ new Set();
   try {
@@ -324,7 +324,7 @@ function createRedactor(remoteUrl) {
   }
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
   return (text) => {
-    let result = text.replace(USERINFO, "$1***@");
+    let result = redactUrls(text);
     for (const secret of ordered) result = result.split(secret).join("***");
     return result;
   };
