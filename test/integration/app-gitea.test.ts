@@ -1,4 +1,4 @@
-// The webhook app's Gitea receiver on 127.0.0.1, fed Gitea's own payloads (/work/shared/data/gitea/webhooks,
+// The webhook app's Gitea receiver on 127.0.0.1, fed Gitea's own payloads (test/fixtures/gitea-webhooks,
 // pointed at a test repository), with the Gitea adapter talking to the local Gitea, which validates every
 // request against Gitea's published API description (and the 1.24 dispatch operation).
 import { readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ import { makeRepo } from "../support/git-repo.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const SECRET = "gitea-webhook-secret";
-const sample = (file: string): Json => JSON.parse(readFileSync(`/work/shared/data/gitea/webhooks/${file}`, "utf8")) as Json;
+const sample = (file: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/gitea-webhooks/${file}`, import.meta.url), "utf8")) as Json;
 
 describe("the webhook app with Gitea", () => {
   let repo: TestRepo;

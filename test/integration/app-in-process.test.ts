@@ -17,7 +17,7 @@ import { makeRepo } from "../support/git-repo.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const SECRET = "in-process-secret";
-const sample = (file: string): Json => JSON.parse(readFileSync(`/work/shared/data/gitea/webhooks/${file}`, "utf8")) as Json;
+const sample = (file: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/gitea-webhooks/${file}`, import.meta.url), "utf8")) as Json;
 
 describe("the webhook app in-process", () => {
   let repo: TestRepo;

@@ -91,7 +91,7 @@ describe("prd-bot serve", () => {
       const ping = await deliver(`${base}/api/github/webhooks`, { kind: "github", event: "ping", payload: { zen: "Keep it logically awesome." }, secret: "gh-secret" });
       expect(ping).toMatchObject({ status: 200, body: { result: "pong" } });
 
-      const payload = JSON.parse(readFileSync("/work/shared/data/gitea/webhooks/pull_request_comment_created.json", "utf8"));
+      const payload = JSON.parse(readFileSync(new URL("../fixtures/gitea-webhooks/pull_request_comment_created.json", import.meta.url), "utf8"));
       Object.assign(payload.repository, { name: "app", full_name: "acme/app", default_branch: "main" });
       payload.repository.owner.login = "acme";
       payload.comment.body = "/scrum";

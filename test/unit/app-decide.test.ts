@@ -1,5 +1,5 @@
 // Event → plan, on GitHub's own example payloads (@octokit/webhooks-examples) and Gitea's
-// (/work/shared/data/gitea/webhooks), and the second-step rules the dispatcher applies.
+// (test/fixtures/gitea-webhooks), and the second-step rules the dispatcher applies.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { cannotStartComment, cannotStartStatus, notAllowedReply } from "../../sr
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as { name: string; examples: Json[] }[];
 const github = (name: string, pick: (e: Json) => boolean = () => true): Json => structuredClone(examples.find((e) => e.name === name)?.examples.find(pick) as Json);
-const gitea = (file: string): Json => JSON.parse(readFileSync(`/work/shared/data/gitea/webhooks/${file}`, "utf8")) as Json;
+const gitea = (file: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/gitea-webhooks/${file}`, import.meta.url), "utf8")) as Json;
 
 describe("toAppEvent + decide on GitHub's example payloads", () => {
   it("a /scrum comment on a pull request asks for a review by its author", () => {

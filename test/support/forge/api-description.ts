@@ -3,6 +3,7 @@
 // Each is added whole to one ajv instance under an id, so `$ref`s into `#/components/...` or
 // `#/definitions/...` resolve; per-operation validators are compiled on first use (request-validator.ts).
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
@@ -57,7 +58,7 @@ export interface ApiDescription {
 const require = createRequire(import.meta.url);
 const addFormats = addFormatsModule.default;
 
-export const GITEA_DESCRIPTION_PATH = "/work/shared/data/gitea/swagger.v1.22.json";
+export const GITEA_DESCRIPTION_PATH = fileURLToPath(new URL("../../fixtures/gitea/swagger.v1.22.json", import.meta.url));
 
 export function githubDescriptionPath(): string {
   return require.resolve("@octokit/openapi/generated/api.github.com.json");
@@ -86,7 +87,7 @@ async function load(name: ApiName): Promise<ApiDescription> {
   } catch (error) {
     throw new Error(
       `cannot read the ${name} API description at ${file}: ${(error as Error).message}. ` +
-        (name === "github" ? "Is the devDependency @octokit/openapi installed?" : "The file ships in /work/shared/data/gitea."),
+        (name === "github" ? "Is the devDependency @octokit/openapi installed?" : "The file ships in test/fixtures/gitea."),
       { cause: error },
     );
   }
