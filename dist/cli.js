@@ -14,7 +14,7 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-EWGXBQBD.js";
+} from "./chunks/chunk-HQBTSRSB.js";
 import {
   EXIT_CRASH,
   EXIT_USAGE,
@@ -8226,7 +8226,7 @@ var COMMANDS = {
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
-  serve: (argv, io) => import("./chunks/serve-WEAYSPBN.js").then(({ serveCommand }) => serveCommand(argv, io))
+  serve: (argv, io) => import("./chunks/serve-GFNYEVMV.js").then(({ serveCommand }) => serveCommand(argv, io))
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -18,7 +18,7 @@ import {
   resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-EWGXBQBD.js";
+} from "./chunk-HQBTSRSB.js";
 import {
   StateConflictError
 } from "./chunk-ZISDBNAF.js";
@@ -27,7 +27,7 @@ import {
   createGitHubForge,
   createGiteaForge,
   githubServerUrl
-} from "./chunk-2UH65UNE.js";
+} from "./chunk-QGBWAH2W.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";

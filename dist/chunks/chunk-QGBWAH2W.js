@@ -12,9 +12,9 @@ import {
   external_exports
 } from "./chunk-HVLHW2UF.js";
 
-// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+  "node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
@@ -3862,4 +3862,4 @@ export {
   githubServerUrl,
   createGitHubForge
 };
-/*! For license information please see chunk-2UH65UNE.js.LEGAL.txt */
+/*! For license information please see chunk-QGBWAH2W.js.LEGAL.txt */

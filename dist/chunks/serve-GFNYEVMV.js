@@ -19,7 +19,7 @@ import {
   request,
   retry,
   throttling
-} from "./chunk-2UH65UNE.js";
+} from "./chunk-QGBWAH2W.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
@@ -18457,4 +18457,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-WEAYSPBN.js.LEGAL.txt */
+/*! For license information please see serve-GFNYEVMV.js.LEGAL.txt */
