@@ -14,7 +14,6 @@ import { openGitWorkspace } from "../adapters/workspace/git-workspace.js";
 import { resolveModelChain } from "../config/resolve-models.js";
 import type { Config } from "../config/schema.js";
 import { ledgerPath, parseLedger, utcDay } from "../core/budget.js";
-import { TEST_MARKER_FILES, detectTestCommand } from "../core/detect-test-command.js";
 import { findGaps } from "../core/gaps.js";
 import type { JobRequest } from "../core/route-event.js";
 import type { Logger } from "../jobs/logger.js";
@@ -22,6 +21,7 @@ import { createDraftPrPublisher } from "../jobs/publish-draft-pr.js";
 import type { Forge, GitRemote } from "../ports/forge.js";
 import type { StateStore } from "../ports/state.js";
 import type { Workspace } from "../ports/workspace.js";
+import { detectWorkspaceTestCommand } from "./workspace-test-command.js";
 import { VERSION } from "../version.js";
 import { replyNotYet } from "./action-replies.js";
 
@@ -87,7 +87,7 @@ async function cycles(
     const model = createOpenAIModelClient(resolveModelChain(input.config, input.env, { file: input.configFile }));
     const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: input.config.policy.open_pr, recordUrl: recordUrlFor(runner, input.config.state.branch) });
     const { records, notes } = await runCycles(
-      { workspace, state, model, config: input.config, testCommand: input.config.test.command ?? (await detect(workspace)), log, now: input.now, version: VERSION, publish },
+      { workspace, state, model, config: input.config, testCommand: input.config.test.command ?? (await detectWorkspaceTestCommand(workspace)), log, now: input.now, version: VERSION, publish },
       request,
     );
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
@@ -128,12 +128,6 @@ function recordUrlFor(runner: RunnerEnv, stateBranch: string): (cycleId: string)
   return (cycleId) => `${repo}/${view}/cycles/${cycleId}.json`;
 }
 
-async function detect(workspace: Workspace): Promise<string | undefined> {
-  const paths = await workspace.listFiles();
-  const markers = new Map<string, string | undefined>();
-  for (const marker of TEST_MARKER_FILES) if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
-  return detectTestCommand(paths, (file) => markers.get(file));
-}
 
 async function budgetLeft(state: StateStore, config: Config, at: Date): Promise<BudgetLeft> {
   const day = utcDay(at);

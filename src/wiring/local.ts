@@ -2,7 +2,6 @@
 // built from flags and environment. Decisions stay in the jobs; this only assembles their ports.
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readFile } from "node:fs/promises";
-import { TEST_MARKER_FILES, detectTestCommand } from "../core/detect-test-command.js";
 import { loadConfig } from "../config/load-config.js";
 import { resolveModelChain } from "../config/resolve-models.js";
 import type { Config } from "../config/schema.js";
@@ -13,6 +12,7 @@ import { openGitWorkspace } from "../adapters/workspace/git-workspace.js";
 import type { ModelClient } from "../ports/model.js";
 import type { StateStore } from "../ports/state.js";
 import type { Workspace } from "../ports/workspace.js";
+import { detectWorkspaceTestCommand } from "./workspace-test-command.js";
 
 export interface LocalSetup {
   root: string;
@@ -37,18 +37,10 @@ export async function openLocal(options: { root: string; config?: string; stateD
       : join(await workspace.gitDir(), "prd-bot");
   const inside = relative(root, stateDir);
   const ownPaths = inside && !inside.startsWith("..") && !isAbsolute(inside) ? [inside.split(sep).join("/")] : [];
-  const testCommand = options.testCommand ?? config.test.command ?? (await detect(workspace));
+  const testCommand = options.testCommand ?? config.test.command ?? (await detectWorkspaceTestCommand(workspace));
   return { root, config, configFile: file, workspace, state: createDirectoryStore(stateDir), stateDir, ownPaths, testCommand };
 }
 
-async function detect(workspace: Workspace): Promise<string | undefined> {
-  const paths = await workspace.listFiles();
-  const markers = new Map<string, string | undefined>();
-  for (const marker of TEST_MARKER_FILES) {
-    if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
-  }
-  return detectTestCommand(paths, (path) => markers.get(path));
-}
 
 /** The model chain from config and environment, or a replayed transcript. */
 export async function modelFor(config: Config, env: Record<string, string | undefined>, replay: { source: string; state: StateStore; stateDir: string } | undefined): Promise<ModelClient> {
