@@ -2,11 +2,10 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   ModelError,
-  TEST_MARKER_FILES,
   applyProposal,
   applyRules,
   createOpenAIModelClient,
-  detectTestCommand,
+  detectWorkspaceTestCommand,
   findGaps,
   gapsSince,
   loadCycleRecords,
@@ -14,7 +13,7 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-HQBTSRSB.js";
+} from "./chunks/chunk-EAPFOPHF.js";
 import {
   EXIT_CRASH,
   EXIT_USAGE,
@@ -927,16 +926,8 @@ async function openLocal(options) {
   const stateDir = options.stateDir ? resolve(options.stateDir) : config.state.dir ? resolve(root, config.state.dir) : join(await workspace.gitDir(), "prd-bot");
   const inside = relative(root, stateDir);
   const ownPaths = inside && !inside.startsWith("..") && !isAbsolute(inside) ? [inside.split(sep).join("/")] : [];
-  const testCommand = options.testCommand ?? config.test.command ?? await detect(workspace);
+  const testCommand = options.testCommand ?? config.test.command ?? await detectWorkspaceTestCommand(workspace);
   return { root, config, configFile: file, workspace, state: createDirectoryStore(stateDir), stateDir, ownPaths, testCommand };
-}
-async function detect(workspace) {
-  const paths = await workspace.listFiles();
-  const markers = /* @__PURE__ */ new Map();
-  for (const marker of TEST_MARKER_FILES) {
-    if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
-  }
-  return detectTestCommand(paths, (path7) => markers.get(path7));
 }
 async function modelFor(config, env, replay) {
   if (replay) return createReplayModelClient(await readReplaySource(replay.source, replay.state, replay.stateDir));

@@ -23396,6 +23396,14 @@ function isRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// src/wiring/workspace-test-command.ts
+async function detectWorkspaceTestCommand(workspace) {
+  const paths = await workspace.listFiles();
+  const markers = /* @__PURE__ */ new Map();
+  for (const marker of TEST_MARKER_FILES) if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
+  return detectTestCommand(paths, (file) => markers.get(file));
+}
+
 // src/core/history.ts
 function cycleEvent(record) {
   return {
@@ -27950,6 +27958,5 @@ export {
   PushRejectedError,
   openGitWorkspace,
   resolveModelChain,
-  TEST_MARKER_FILES,
-  detectTestCommand
+  detectWorkspaceTestCommand
 };

@@ -2,9 +2,8 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   PR_MARKER,
   PushRejectedError,
-  TEST_MARKER_FILES,
   createOpenAIModelClient,
-  detectTestCommand,
+  detectWorkspaceTestCommand,
   findGaps,
   gapsSince,
   ledgerPath,
@@ -18,7 +17,7 @@ import {
   resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-HQBTSRSB.js";
+} from "./chunk-EAPFOPHF.js";
 import {
   StateConflictError
 } from "./chunk-ZISDBNAF.js";
@@ -812,7 +811,7 @@ async function cycles(input, runner, forge, workspace, defaultBranch, request) {
     const model = createOpenAIModelClient(resolveModelChain(input.config, input.env, { file: input.configFile }));
     const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: input.config.policy.open_pr, recordUrl: recordUrlFor(runner, input.config.state.branch) });
     const { records, notes } = await runCycles(
-      { workspace, state, model, config: input.config, testCommand: input.config.test.command ?? await detect(workspace), log, now: input.now, version: VERSION, publish },
+      { workspace, state, model, config: input.config, testCommand: input.config.test.command ?? await detectWorkspaceTestCommand(workspace), log, now: input.now, version: VERSION, publish },
       request
     );
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
@@ -843,12 +842,6 @@ function recordUrlFor(runner, stateBranch) {
   const repo = `${runner.serverUrl}/${runner.repo.owner}/${runner.repo.repo}`;
   const view = runner.kind === "gitea" ? `src/branch/${stateBranch}` : `blob/${stateBranch}`;
   return (cycleId) => `${repo}/${view}/cycles/${cycleId}.json`;
-}
-async function detect(workspace) {
-  const paths = await workspace.listFiles();
-  const markers = /* @__PURE__ */ new Map();
-  for (const marker of TEST_MARKER_FILES) if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
-  return detectTestCommand(paths, (file) => markers.get(file));
 }
 async function budgetLeft(state, config, at) {
   const day = utcDay(at);
