@@ -155,17 +155,14 @@ describe("countChangedLines", () => {
     }
   });
 
-  it("stays fast on 5,000-line files, changed a little or rewritten", () => {
+  it("counts 5,000-line files changed a little, rewritten, or shuffled (speed: bench/core-parsing.ts)", () => {
     const next = random(7);
     const original = Array.from({ length: 5000 }, (_, i) => `line ${i} ${Math.floor(next() * 1000)}\n`);
     const edited = original.map((line, i) => (i % 50 === 0 ? `changed ${i}\n` : line));
     const shuffled = [...original].sort(() => next() - 0.5);
-    // Generous bounds (measured: ~5 ms each on a busy machine) so that only a real regression fails.
-    const started = performance.now();
     expect(countChangedLines(original.join(""), edited.join(""))).toBe(200);
     expect(countChangedLines(original.join(""), original.map((line) => `x${line}`).join(""))).toBe(10_000);
     expect(countChangedLines(original.join(""), shuffled.join(""), 200)).toBeGreaterThan(200);
-    expect(performance.now() - started).toBeLessThan(500);
     // The unbounded worst case (every line moved) is O(N·D), about half a second; only its result is checked.
     const moved = countChangedLines(original.join(""), shuffled.join(""));
     expect(moved).toBeGreaterThan(9000);

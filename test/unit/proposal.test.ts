@@ -51,11 +51,9 @@ describe("parseProposal: extraction", () => {
     expect(result.ok && result.proposal.files).toHaveLength(2);
   });
 
-  it("gives up quickly on pathological input", () => {
-    const started = performance.now();
+  it("reports pathological input as cut off (its speed: bench/core-parsing.ts)", () => {
     expect(error(`${"{".repeat(20_000)}x`)).toContain("cut off");
     expect(error(`${'{"a":'.repeat(5000)}`)).toContain("cut off");
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("prefers the object that is a proposal over an earlier example object", () => {
