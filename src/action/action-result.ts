@@ -1,18 +1,15 @@
 // What one Action run did, as data: the runner turns it into outputs, the job summary and the exit status.
 import { isFailure, type Outcome } from "../core/outcomes.js";
 import type { CycleRecord, Gap } from "../core/types.js";
+import type { BudgetLeft } from "../wiring/forge-cycles.js";
+
+export type { BudgetLeft };
 
 /**
  * The `outcome` output: a cycle's outcome, or what happened instead of a cycle:
  * `none` (nothing to do), `listed` (the gaps were listed), `unavailable` (a job that lands in a later version).
  */
 export type ActionOutcome = Outcome | "none" | "listed" | "unavailable";
-
-export interface BudgetLeft {
-  day: string;
-  calls: { used: number; limit: number };
-  tokens: { used: number; limit: number };
-}
 
 export interface ActionResult {
   job: string;

@@ -1,5 +1,6 @@
-// Which gaps one Action run works on, and one propose cycle for each. The decisions inside a cycle (budget,
-// policy, duplicates, guardrails) stay in proposeCycle; this only picks the gap ids:
+// Which gaps one run (the Action's, or the app's in-process job) works on, and one propose cycle for each.
+// The decisions inside a cycle (budget, policy, duplicates, guardrails) stay in proposeCycle; this only picks
+// the gap ids:
 // - a push: the open gaps added since `before`, at most max-cycles of them (a new branch: all open gaps);
 // - an issue: its own gap (core/issue-gap.ts);
 // - a named gap: that one;
@@ -9,8 +10,8 @@ import { priorAttempts } from "../core/history.js";
 import { shouldRunCycle } from "../core/policy.js";
 import type { JobRequest } from "../core/route-event.js";
 import type { CycleRecord, Gap } from "../core/types.js";
-import { loadCycleEvents } from "../jobs/cycle-records.js";
-import { proposeCycle, type ProposeCycleDeps, type ProposeCycleOptions, type Publisher } from "../jobs/propose-cycle.js";
+import { loadCycleEvents } from "./cycle-records.js";
+import { proposeCycle, type ProposeCycleDeps, type ProposeCycleOptions, type Publisher } from "./propose-cycle.js";
 import { issueWorkspace } from "./issue-workspace.js";
 
 type CycleRequest = Extract<JobRequest, { job: "cycle" }>;

@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planCycles } from "../../src/action/run-cycles.js";
+import { planCycles } from "../../src/jobs/run-cycles.js";
 import { createDirectoryStore } from "../../src/adapters/state/directory-store.js";
 import { openGitWorkspace } from "../../src/adapters/workspace/git-workspace.js";
 import { parseConfig } from "../../src/config/load-config.js";
