@@ -3,10 +3,10 @@
 import { PushRejectedError } from "../../ports/workspace.js";
 import { GitError, execGit, redactUrls } from "./exec-git.js";
 
-type Remote = { url: string; authHeader?: string };
+export type Remote = { url: string; authHeader?: string };
 
 /** git's messages are matched below (rejections), so they must be in English whatever the runner's locale. */
-function authEnv(remote: Remote): Record<string, string> {
+export function authEnv(remote: Remote): Record<string, string> {
   const auth: Record<string, string> = remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
   return { LC_ALL: "C", LANGUAGE: "C", ...auth };
 }
