@@ -23,7 +23,7 @@ export interface AppSettings {
   workflow: string;
   maxQueuedJobs: number;
   maxConcurrentJobs: number;
-  /** In-process mode: the module that exports the job runner. */
+  /** In-process mode: a module that exports a job runner to use instead of the built-in one. */
   runner: string | undefined;
 }
 
@@ -98,9 +98,6 @@ export function readAppSettings(env: Env, readFile: (path: string) => string): A
   }
   if (!settings.github && !settings.gitea && problems.length === 0) {
     problems.push("nothing to serve: set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET for a GitHub App, and/or GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET for Gitea");
-  }
-  if (settings.mode === "in-process" && !settings.runner) {
-    problems.push("PRD_BOT_MODE=in-process runs jobs in the app, so it needs a job runner: set PRD_BOT_RUNNER (or --runner) to a module that exports runJob(job)");
   }
   if (problems.length) throw new AppSettingsError(problems);
   return settings;

@@ -19,8 +19,8 @@ export interface Delivery {
   /** The event header, e.g. `pull_request`. */
   name: string;
   event: AppEvent;
-  /** The repository's forge; called once, when the work starts. */
-  forge: () => Forge;
+  /** The repository's forge; called once, when the work starts (async where it needs a token first). */
+  forge: () => Forge | Promise<Forge>;
 }
 
 export interface Receipt {
@@ -79,13 +79,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           onError: (error, key) => log.warn(`in-process job for ${key} failed: ${(error as Error).message ?? String(error)}`),
         })
       : undefined;
-  if (mode === "in-process" && !options.runJob) throw new Error("PRD_BOT_MODE=in-process needs a job runner (--runner FILE for `prd-bot serve`)");
+  if (mode === "in-process" && !options.runJob) throw new Error("PRD_BOT_MODE=in-process needs a job runner: pass runJob (createInProcessRunner from app/in-process-runner.ts, or your own)");
   const startJob = createJobStarter({ mode, workflow, log, runJob: options.runJob, jobQueue: jobs });
 
   const handle = async (delivery: Delivery, plan: ActionPlan) => {
     const label = `${plan.target.repo.owner}/${plan.target.repo.repo} ${delivery.name} [delivery ${delivery.id}]`;
     try {
-      const line = await runPlan(plan, { forge: delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
+      const line = await runPlan(plan, { forge: await delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
       log.info(`${label}: ${line}`);
     } catch (error) {
       options.onWorkFailed?.(delivery.id);

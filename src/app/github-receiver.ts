@@ -26,8 +26,13 @@ export interface GitHubAppOptions {
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   /** The fetch Probot's clients use, token requests included (a proxy, or a test's loopback bridge). */
   fetch?: typeof fetch;
+  /**
+   * In-process mode: the forge also gets the installation's token, so that jobs can clone and push over git
+   * (`Forge.gitRemote()`); Probot's client alone only makes API calls. Default false.
+   */
+  gitToken?: boolean;
   /** Default: the GitHub adapter on the event's installation client. */
-  githubForge?: (repo: RepoRef, octokit: GitHubOctokit) => Forge;
+  githubForge?: (repo: RepoRef, octokit: GitHubOctokit, installationId: number | undefined) => Forge | Promise<Forge>;
 }
 
 export interface GitHubReceiver {
@@ -46,19 +51,23 @@ export async function createGitHubReceiver(options: GitHubAppOptions, dispatcher
     Octokit: createAppOctokit(options.octokit),
     ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
   });
+  const forgeOn = (repo: RepoRef, octokit: GitHubOctokit, token?: string) =>
+    createGitHubForge({
+      owner: repo.owner,
+      repo: repo.repo,
+      baseUrl,
+      // Probot's client is an @octokit/core Octokit with more plugins; the adapter only calls `request`.
+      octokit: octokit as unknown as Parameters<typeof createGitHubForge>[0]["octokit"],
+      token,
+      // Commit statuses, not check runs: a check run belongs to the app that created it, so the workflow
+      // (another app, github-actions) could never complete the app's pending run; a status context can be.
+      checkRuns: false,
+    });
   const githubForge =
     options.githubForge ??
-    ((repo: RepoRef, octokit: GitHubOctokit) =>
-      createGitHubForge({
-        owner: repo.owner,
-        repo: repo.repo,
-        baseUrl,
-        // Probot's client is an @octokit/core Octokit with more plugins; the adapter only calls `request`.
-        octokit: octokit as unknown as Parameters<typeof createGitHubForge>[0]["octokit"],
-        // Commit statuses, not check runs: a check run belongs to the app that created it, so the workflow
-        // (another app, github-actions) could never complete the app's pending run; a status context can be.
-        checkRuns: false,
-      }));
+    (options.gitToken
+      ? async (repo: RepoRef, octokit: GitHubOctokit, installationId: number | undefined) => forgeOn(repo, octokit, await gitToken(octokit, repo, installationId))
+      : (repo: RepoRef, octokit: GitHubOctokit) => forgeOn(repo, octokit));
   const receipts = new Map<string, Receipt>();
   await probot.load(createProbotApp({ accept: (delivery) => dispatcher.accept(delivery), githubForge, onReceipt: (id, receipt) => receipts.set(id, receipt) }), {
     cwd: process.cwd(),
@@ -78,4 +87,22 @@ export async function createGitHubReceiver(options: GitHubAppOptions, dispatcher
       }
     },
   };
+}
+
+/**
+ * A token for git (clone, push, the state branch), made for this job: an installation token limited to this
+ * one repository and to its contents. It is asked for through Probot's client, whose auth hook signs the
+ * request with the app's JWT and sends it to the configured API (GitHub Enterprise Server included); the
+ * client's own `auth()` would ask api.github.com whatever the base URL. Secret: the forge adapter redacts it.
+ */
+async function gitToken(octokit: GitHubOctokit, repo: RepoRef, installationId: number | undefined): Promise<string> {
+  if (installationId === undefined) {
+    throw new Error(`the event for ${repo.owner}/${repo.repo} names no installation, so there is no token to clone and push with: check that the GitHub App is installed on the repository`);
+  }
+  const { data } = await octokit.request("POST /app/installations/{installation_id}/access_tokens", {
+    installation_id: installationId,
+    repositories: [repo.repo],
+    permissions: { contents: "write" },
+  });
+  return data.token;
 }

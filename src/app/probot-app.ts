@@ -10,8 +10,8 @@ export type GitHubOctokit = Context["octokit"];
 
 export interface ProbotAppOptions {
   accept(delivery: Delivery): Receipt;
-  /** The Forge of a repository, on the installation's client Probot made for this event. */
-  githubForge(repo: RepoRef, octokit: GitHubOctokit): Forge;
+  /** The Forge of a repository, on the installation's client Probot made for this event (and its installation's id). */
+  githubForge(repo: RepoRef, octokit: GitHubOctokit, installationId: number | undefined): Forge | Promise<Forge>;
   /** Told the receipt of each delivery the app handled. */
   onReceipt?(deliveryId: string, receipt: Receipt): void;
 }
@@ -27,7 +27,8 @@ export function createProbotApp(options: ProbotAppOptions): ApplicationFunction 
         event,
         forge: () => {
           if (!repo) throw new Error(`${context.name} has no repository`);
-          return options.githubForge(repo, context.octokit);
+          const installation = (context.payload as { installation?: { id?: unknown } }).installation?.id;
+          return options.githubForge(repo, context.octokit, typeof installation === "number" ? installation : undefined);
         },
       });
       options.onReceipt?.(context.id, receipt);

@@ -67,7 +67,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const routes = new Map<string, ReceiveOptions>();
   let probot: Probot | undefined;
   if (options.github) {
-    const receiver = await createGitHubReceiver(options.github, dispatcher);
+    // In-process jobs clone and push over git, which needs the installation's token next to Probot's client.
+    const receiver = await createGitHubReceiver({ gitToken: options.dispatcher?.mode === "in-process", ...options.github }, dispatcher);
     probot = receiver.probot;
     routes.set(options.github.webhookPath ?? DEFAULT_GITHUB_WEBHOOK_PATH, { kind: "github", secret: options.github.secret, dedup, log, handle: receiver.handle });
   }

@@ -23,17 +23,21 @@ export async function replyNotYet(forge: Forge, request: CommandRequest, log: Lo
     return { unavailable: true, notes: [`${command} by ${author} ignored: no write access`] };
   }
   const fork = request.job === "apply" ? (await forge.getPullRequest(request.pr)).fromFork : false;
-  const body = [
-    `prd-bot: \`${command}\` is not available in this version yet, so nothing was reviewed or changed.`,
+  const posted = await forge.comment(request.pr, notYetComment(request.job, fork));
+  log.info(`answered ${command} by ${author} on #${request.pr}: not available yet (${posted.url})`);
+  return { unavailable: true, notes: [`${command} by ${author}: replied that it is not available yet (${posted.url})`] };
+}
+
+/** The answer to `/scrum review` or `/scrum apply` while they are not part of this version (the app says it too). */
+export function notYetComment(job: "review" | "apply", fromFork: boolean): string {
+  return [
+    `prd-bot: \`/scrum ${job}\` is not available in this version yet, so nothing was reviewed or changed.`,
     "",
-    request.job === "review"
+    job === "review"
       ? "Scrum review (line comments and a report against the PRD) comes in a later release."
       : "Scrum apply (tiny patches from high-confidence review findings) comes in a later release, after scrum review.",
-    ...(fork ? ["", "Note: this pull request comes from a fork; prd-bot never pushes to forks, so apply would open a follow-up draft PR instead."] : []),
+    ...(fromFork ? ["", "Note: this pull request comes from a fork; prd-bot never pushes to forks, so apply would open a follow-up draft PR instead."] : []),
     "",
     "What works today: `[bot-eligible]` lines in the PRD become draft pull requests (on push, on a schedule, by dispatch, or from issues labelled `bot-eligible`).",
   ].join("\n");
-  const posted = await forge.comment(request.pr, body);
-  log.info(`answered ${command} by ${author} on #${request.pr}: not available yet (${posted.url})`);
-  return { unavailable: true, notes: [`${command} by ${author}: replied that it is not available yet (${posted.url})`] };
 }

@@ -116,6 +116,38 @@ describe("prd-bot serve", () => {
     }
   });
 
+  it("PRD_BOT_MODE=in-process without --runner runs the built-in runner: a /scrum from a writer gets its reply from this process", async () => {
+    const app = serve({ GITEA_URL: gitea.url, GITEA_TOKEN: gitea.token, GITEA_WEBHOOK_SECRET: "gitea-secret", PRD_BOT_MODE: "in-process" });
+    try {
+      const listening = /app listening on (http:\/\/[\d.]+:\d+)/;
+      await waitFor(() => listening.test(app.stderr()), 20_000, "the app to listen");
+      const base = listening.exec(app.stderr())?.[1] as string;
+      expect(app.stderr()).toContain("Gitea at /gitea/webhook; running jobs in-process (built-in runner)");
+      const payload = JSON.parse(readFileSync(new URL("../fixtures/gitea-webhooks/pull_request_comment_created.json", import.meta.url), "utf8"));
+      Object.assign(payload.repository, { name: "app", full_name: "acme/app", default_branch: "main" });
+      payload.repository.owner.login = "acme";
+      Object.assign(payload.comment, { id: 7001, body: "/scrum" });
+      payload.comment.user.login = "alice";
+      payload.issue.number = 4;
+      const now = new Date().toISOString();
+      model.pulls.push({ number: 4, title: "PR", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: now, updatedAt: now });
+      model.comments.push({ id: 7001, issueNumber: 4, body: "/scrum", author: "alice", createdAt: now, updatedAt: now });
+      const dispatched = model.dispatches.length;
+      expect(await deliver(`${base}/gitea/webhook`, { kind: "gitea", event: "issue_comment", payload, secret: "gitea-secret" })).toMatchObject({ status: 202 });
+      const replies = () => model.comments.filter((c) => c.author === model.botLogin && c.issueNumber === 4);
+      await waitFor(() => replies().length === 1, 10_000, "the runner's reply");
+      expect(replies()[0]?.body).toMatch(/^prd-bot: `\/scrum review` is not available in this version yet/);
+      expect(model.dispatches).toHaveLength(dispatched);
+      app.child.kill("SIGTERM");
+      expect(await app.exited).toBe(0);
+      expect(app.stderr()).not.toContain(gitea.token);
+      expect(gitea.violations).toEqual([]);
+      expect(gitea.unexpected).toEqual([]);
+    } finally {
+      app.child.kill("SIGKILL");
+    }
+  });
+
   it("exits 2 and names the variables when the settings are wrong", async () => {
     const app = serve({ APP_ID: "4242", GITEA_URL: "not a url" });
     expect(await app.exited).toBe(2);

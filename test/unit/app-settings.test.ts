@@ -68,8 +68,10 @@ describe("readAppSettings", () => {
     }
   });
 
-  it("asks for a runner in in-process mode", () => {
-    expect(problemOf({ ...GITHUB, PRD_BOT_MODE: "in-process" })).toContain("PRD_BOT_MODE=in-process runs jobs in the app, so it needs a job runner: set PRD_BOT_RUNNER");
+  it("in-process mode needs no runner module (the built-in one runs); PRD_BOT_RUNNER names one to use instead", () => {
+    const builtIn = readAppSettings({ ...GITHUB, PRD_BOT_MODE: "in-process" }, noFile);
+    expect(builtIn.mode).toBe("in-process");
+    expect(builtIn.runner).toBeUndefined();
     expect(readAppSettings({ ...GITHUB, PRD_BOT_MODE: "in-process", PRD_BOT_RUNNER: "./runner.mjs", PRD_BOT_MAX_QUEUED: "0" }, noFile)).toMatchObject({ mode: "in-process", runner: "./runner.mjs", maxQueuedJobs: 0 });
   });
 });

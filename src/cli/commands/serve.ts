@@ -2,10 +2,12 @@
 // server, configured from the environment, until SIGINT or SIGTERM. run-cli.ts imports this file lazily, so the
 // other commands do not pay for loading Probot.
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createGiteaForge } from "../../adapters/forge/gitea/create-gitea-forge.js";
 import { AppSettingsError, readAppSettings } from "../../app/app-settings.js";
+import { createInProcessRunner } from "../../app/in-process-runner.js";
 import type { JobRunner } from "../../app/job-starter.js";
 import { startAppServer } from "../../app/server.js";
 import { UsageError, parseCommandArgs, positiveInt } from "../args.js";
@@ -19,13 +21,19 @@ deliveries, checks each signature, and starts prd-bot's work in the repository t
   a push to the default branch that changes the PRD                → a propose cycle
   a PR opened, synchronized, edited or reopened                    → prd-bot/auditor pending, then the auditor
   an issue labelled bot-eligible                                   → a propose cycle
-By default the work runs in the repository's own prd-bot workflow (workflow_dispatch); with
-PRD_BOT_MODE=in-process it runs in this process through --runner, one job per repository at a time.
+By default the work runs in the repository's own prd-bot workflow (workflow_dispatch). With
+PRD_BOT_MODE=in-process (self-hosted) it runs in this process, one job per repository at a time: a cycle
+clones the default branch into a temp folder, reads the repository's .github/prd-bot.yml there, runs the
+configured test command on this machine, pushes the branch and opens the draft PR; /scrum review and apply
+answer that they are not available yet; the auditor's pending status is resolved. Models come from this
+process's environment (PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY) or the repository's providers, whose
+keys must be in variables named *_API_KEY here. --runner replaces the built-in runner with your own.
 
 Options:
   --port N        listen on port N (default: PORT, else 3000)
   --host HOST     listen on HOST (default: HOST, else 0.0.0.0)
-  --runner FILE   in-process mode: a module exporting runJob(job) (default: PRD_BOT_RUNNER)
+  --runner FILE   in-process mode: a module exporting runJob(job) to use instead of the built-in
+                  runner (default: PRD_BOT_RUNNER)
   -h, --help      this help
 
 Environment:
@@ -38,6 +46,8 @@ Environment:
   PRD_BOT_WORKFLOW        the workflow file to dispatch (default prd-bot.yml)
   PRD_BOT_MAX_QUEUED      in-process jobs waiting at most (default 20); more are refused as busy
   PRD_BOT_MAX_CONCURRENT  in-process jobs running at once (default 2; one per repository)
+  PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY, *_API_KEY   in-process mode: the models and their keys
+  TMPDIR                  in-process mode: where each job's clone goes (removed after the job)
   LOG_LEVEL               Probot's log level (default warn)
 
 Exit codes: 0 stopped by a signal; 2 bad settings.`;
@@ -56,7 +66,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const port = positiveInt("port", values.port) ?? settings.port;
-  const runJob = settings.mode === "in-process" && settings.runner ? await loadRunner(resolve(io.cwd, settings.runner)) : undefined;
+  let runJob: JobRunner | undefined;
+  if (settings.mode === "in-process") {
+    runJob = settings.runner ? await loadRunner(resolve(io.cwd, settings.runner)) : createInProcessRunner({ env: io.env, tempDir: os.tmpdir(), log: io.log });
+  }
   const warn = (message: string) => io.log.warn(message);
   const gitea = settings.gitea;
 
@@ -73,7 +86,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     dispatcher: { mode: settings.mode, workflow: settings.workflow, runJob, maxQueuedJobs: settings.maxQueuedJobs, maxConcurrentJobs: settings.maxConcurrentJobs },
   });
   const routes = [settings.github && `GitHub at ${settings.github.webhookPath}`, gitea && `Gitea at ${gitea.webhookPath}`].filter(Boolean).join(", ");
-  const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner})`;
+  const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner ?? "built-in runner"})`;
   io.log.info(`app listening on ${server.url}: ${routes}; ${how}`);
 
   const signal = await new Promise<NodeJS.Signals>((done) => {
