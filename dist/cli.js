@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  UsageError,
+  parseCommandArgs,
+  positiveInt
+} from "./chunks/chunk-2L4EODOS.js";
+import {
+  loadConfig
+} from "./chunks/chunk-53LH5IBL.js";
+import {
   ModelError,
+  VERSION,
   applyProposal,
   applyRules,
   createOpenAIModelClient,
@@ -13,33 +22,20 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-EAPFOPHF.js";
+} from "./chunks/chunk-KHEWHXY4.js";
 import {
+  ConfigError,
   EXIT_CRASH,
   EXIT_USAGE,
   OUTCOMES,
   OUTCOME_MEANING,
   StateConflictError,
-  exitCodeFor
-} from "./chunks/chunk-ZISDBNAF.js";
-import {
-  UsageError,
-  parseCommandArgs,
-  positiveInt
-} from "./chunks/chunk-2L4EODOS.js";
-import {
-  loadConfig
-} from "./chunks/chunk-EKHJF3AB.js";
-import {
-  VERSION
-} from "./chunks/chunk-ART3RKJ5.js";
-import {
-  ConfigError,
   __commonJS,
   __require,
   __toESM,
+  exitCodeFor,
   external_exports
-} from "./chunks/chunk-HVLHW2UF.js";
+} from "./chunks/chunk-7YTXEYWM.js";
 
 // node_modules/isexe/windows.js
 var require_windows = __commonJS({
@@ -8217,7 +8213,7 @@ var COMMANDS = {
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
-  serve: (argv, io) => import("./chunks/serve-GFNYEVMV.js").then(({ serveCommand }) => serveCommand(argv, io))
+  serve: (argv, io) => import("./chunks/serve-X2CNBBEV.js").then(({ serveCommand }) => serveCommand(argv, io))
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -1,26 +1,24 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  OUTCOME_MEANING,
-  StateConflictError,
-  isFailure
-} from "./chunks/chunk-ZISDBNAF.js";
-import {
   describeIssues,
   loadConfig,
   parseConfig
-} from "./chunks/chunk-EKHJF3AB.js";
+} from "./chunks/chunk-53LH5IBL.js";
 import {
   ForgeError
 } from "./chunks/chunk-CHRPTEUR.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
+  OUTCOME_MEANING,
+  StateConflictError,
   __commonJS,
   __require,
   __toESM,
   configSchema,
-  external_exports
-} from "./chunks/chunk-HVLHW2UF.js";
+  external_exports,
+  isFailure
+} from "./chunks/chunk-7YTXEYWM.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -20136,7 +20134,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-L4HZ6EBS.js");
+    const { runActionJob } = await import("./chunks/action-RL2GY4WG.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -7,7 +7,7 @@ import {
   __toESM,
   configSchema,
   formatKeyPath
-} from "./chunk-HVLHW2UF.js";
+} from "./chunk-7YTXEYWM.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -1,15 +1,13 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  isFailure
-} from "./chunk-ZISDBNAF.js";
-import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
   __commonJS,
   __export,
   __toESM,
-  external_exports
-} from "./chunk-HVLHW2UF.js";
+  external_exports,
+  isFailure
+} from "./chunk-7YTXEYWM.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -1786,6 +1784,582 @@ var require_picomatch2 = __commonJS({
     module.exports = picomatch3;
   }
 });
+
+// src/adapters/workspace/git-workspace.ts
+import { mkdir, readFile, realpath as realpath2, stat, writeFile } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/adapters/workspace/commit-to-branch.ts
+import { lstat, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+// src/adapters/workspace/exec-git.ts
+import { spawn } from "node:child_process";
+function redactUrls(text4) {
+  return text4.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, "$1***@");
+}
+var GitError = class extends Error {
+  constructor(message, args, code2, stderr) {
+    super(message);
+    this.args = args;
+    this.code = code2;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  code;
+  stderr;
+};
+var BASE_ENV = { GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" };
+function execGit(cwd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd,
+      env: { ...process.env, ...BASE_ENV, ...options.env },
+      stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => {
+      reject(new Error(`could not run git ${redactUrls(args.join(" "))} in ${cwd}: ${error.message}. Is git installed and on PATH?`));
+    });
+    child.on("close", (code2) => {
+      const result = { code: code2 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+      if (result.code === 0 || options.okCodes?.includes(result.code)) {
+        resolve(result);
+        return;
+      }
+      const command = redactUrls(`git ${args.join(" ")}`);
+      const detail = redactUrls(result.stderr.trim()) || "(no output on stderr)";
+      reject(new GitError(`${command} failed with exit code ${result.code} in ${cwd}: ${detail}`, args, result.code, result.stderr));
+    });
+    if (options.input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(options.input);
+    }
+  });
+}
+function splitNul(text4) {
+  return text4.split("\0").filter((entry) => entry.length > 0);
+}
+
+// src/adapters/workspace/commit-to-branch.ts
+var FALLBACK_IDENTITY = { name: "prd-bot", email: "prd-bot@users.noreply.github.com" };
+async function validateBranchName(root, branch) {
+  const hint2 = 'use a plain branch name like "prd-bot/gap-1a2b3c"';
+  if (!branch || branch.startsWith("-") || branch.includes("@{")) {
+    throw new Error(`invalid branch name "${branch}": ${hint2}`);
+  }
+  const result = await execGit(root, ["check-ref-format", "--branch", branch], { okCodes: [1, 128] });
+  if (result.code !== 0 || result.stdout.trim() !== branch) {
+    throw new Error(`invalid branch name "${branch}" (git check-ref-format --branch refused it): ${hint2}`);
+  }
+}
+async function configValue(root, key2) {
+  const result = await execGit(root, ["config", "--get", key2], { okCodes: [1] });
+  return result.code === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
+}
+async function identityEnv(root, env = process.env) {
+  const name = await configValue(root, "user.name") ?? FALLBACK_IDENTITY.name;
+  const email = await configValue(root, "user.email") ?? FALLBACK_IDENTITY.email;
+  const result = {};
+  for (const role of ["AUTHOR", "COMMITTER"]) {
+    if (!env[`GIT_${role}_NAME`]) result[`GIT_${role}_NAME`] = name;
+    if (!env[`GIT_${role}_EMAIL`]) result[`GIT_${role}_EMAIL`] = email;
+  }
+  return result;
+}
+async function commitToBranch(request) {
+  const { root, branch, paths, message, currentBranch } = request;
+  await validateBranchName(root, branch);
+  if (branch === currentBranch) {
+    throw new Error(`refusing to commit to "${branch}": it is the checked-out branch; choose another branch name`);
+  }
+  if (paths.length === 0) throw new Error(`commitToBranch "${branch}": no paths given; nothing to commit`);
+  if (!message.trim()) throw new Error(`commitToBranch "${branch}": the commit message is empty`);
+  for (const p of paths) {
+    const stat2 = await lstat(path.join(root, p)).catch(() => void 0);
+    if (!stat2 || stat2.isDirectory()) {
+      throw new Error(`commitToBranch "${branch}": "${p}" is not a file in the working tree (${root}); write it first`);
+    }
+  }
+  const head = (await execGit(root, ["rev-parse", "--verify", "HEAD^{commit}"])).stdout.trim();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "prd-bot-index-"));
+  try {
+    const env = { GIT_INDEX_FILE: path.join(tmp, "index") };
+    await execGit(root, ["read-tree", "HEAD"], { env });
+    await execGit(root, ["update-index", "--add", "-z", "--stdin"], { env, input: paths.map((p) => `${p}\0`).join("") });
+    const tree = (await execGit(root, ["write-tree"], { env })).stdout.trim();
+    const commitEnv = { ...env, ...await identityEnv(root) };
+    const commit = (await execGit(root, ["commit-tree", tree, "-p", head, "-F", "-"], { env: commitEnv, input: message })).stdout.trim();
+    await execGit(root, ["update-ref", "-m", `prd-bot: commit to ${branch}`, `refs/heads/${branch}`, commit]);
+    return commit;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+// src/adapters/workspace/parse-status.ts
+function parseStatusZ(output) {
+  const fields = output.split("\0");
+  const entries = [];
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (field.length < 4) continue;
+    const xy = field.slice(0, 2);
+    const entry = { xy, path: field.slice(3) };
+    if (xy.includes("R") || xy.includes("C")) entry.from = fields[++i];
+    entries.push(entry);
+  }
+  return entries;
+}
+
+// src/adapters/workspace/resolve-inside.ts
+import { lstat as lstat2, realpath } from "node:fs/promises";
+import path2 from "node:path";
+function refuse(p, why) {
+  return { ok: false, reason: `path "${p}" ${why}` };
+}
+function isWithin(parent, child) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
+function errorCode(error) {
+  return error?.code;
+}
+async function lstatOrUndefined(p) {
+  try {
+    return await lstat2(p);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return void 0;
+    throw error;
+  }
+}
+async function resolveInsideRoot(roots, p, options = {}) {
+  if (typeof p !== "string" || p.length === 0) return refuse(String(p), "is empty; give a path relative to the repository root");
+  if (p.includes("\0")) return refuse(p, "contains a NUL byte");
+  if (path2.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) {
+    return refuse(p, "is absolute; give a path relative to the repository root, like src/foo.ts");
+  }
+  if (p.includes("\\")) return refuse(p, "contains a backslash; use forward slashes");
+  if (p.split("/").some((segment) => segment.toLowerCase() === ".git")) {
+    return refuse(p, "points into a .git directory, which is never written");
+  }
+  const lexical = path2.resolve(roots.root, p);
+  if (lexical === roots.root) return refuse(p, "is the repository root itself, not a file");
+  if (!isWithin(roots.root, lexical)) return refuse(p, "leaves the repository (.. goes above the root)");
+  const final = await lstatOrUndefined(lexical);
+  if (final?.isSymbolicLink() && !options.allowFinalSymlink) {
+    return refuse(p, "is a symlink; writing through a symlink is never allowed");
+  }
+  let existing = lexical;
+  const missing = [];
+  let real;
+  while (real === void 0) {
+    try {
+      real = await realpath(existing);
+    } catch (error) {
+      const code2 = errorCode(error);
+      if (code2 === "ENOTDIR") return refuse(p, "goes through a file as if it were a folder");
+      if (code2 !== "ENOENT") throw error;
+      if ((await lstatOrUndefined(existing))?.isSymbolicLink()) {
+        return refuse(p, `goes through the dangling symlink ${path2.relative(roots.root, existing)}`);
+      }
+      missing.unshift(path2.basename(existing));
+      const parent = path2.dirname(existing);
+      if (parent === existing) return refuse(p, "has no existing ancestor");
+      existing = parent;
+    }
+  }
+  const target = path2.join(real, ...missing);
+  if (!isWithin(roots.root, target) || target === roots.root) {
+    return refuse(p, `resolves to ${target}, outside the repository (a symlink along the path leads out)`);
+  }
+  if (roots.forbidden.some((dir) => isWithin(dir, target))) {
+    return refuse(p, "resolves into the git directory, which is never written");
+  }
+  return { ok: true, absolute: target };
+}
+
+// src/adapters/workspace/restore-tree.ts
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import os2 from "node:os";
+import path3 from "node:path";
+function normalizePrefix(prefix) {
+  return prefix.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+}
+function underAny(file, prefixes) {
+  return prefixes.some((prefix) => prefix !== "" && (file === prefix || file.startsWith(`${prefix}/`)));
+}
+function literalPattern(p) {
+  return `/${p.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ $/, "\\ ")}`;
+}
+async function restoreTree(root, keep = []) {
+  const kept = keep.map(normalizePrefix).filter((p) => p !== "" && p !== ".");
+  if (kept.some((p) => p === ".." || p.startsWith("../") || path3.isAbsolute(p))) {
+    throw new Error(`restore: keep paths must be relative to the repository root, got ${JSON.stringify(keep)}`);
+  }
+  await execGit(root, ["clean", "-f", "-d", "-q", ...kept.flatMap((p) => ["-e", literalPattern(p)]), "--"]);
+  const changed = splitNul(
+    (await execGit(root, ["diff-index", "--name-only", "-z", "--no-renames", "--diff-filter=DMT", "HEAD", "--"])).stdout
+  ).filter((file) => !underAny(file, kept));
+  if (changed.length === 0) return;
+  const tmp = await mkdtemp2(path3.join(os2.tmpdir(), "prd-bot-restore-"));
+  try {
+    const env = { GIT_INDEX_FILE: path3.join(tmp, "index") };
+    await execGit(root, ["read-tree", "HEAD"], { env });
+    await execGit(root, ["checkout-index", "-f", "-z", "--stdin"], { env, input: changed.map((f) => `${f}\0`).join("") });
+  } finally {
+    await rm2(tmp, { recursive: true, force: true });
+  }
+}
+
+// src/ports/workspace.ts
+var PushRejectedError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PushRejectedError";
+  }
+};
+
+// src/adapters/workspace/push-branch.ts
+function authEnv(remote) {
+  const auth = remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
+  return { LC_ALL: "C", LANGUAGE: "C", ...auth };
+}
+async function deleteRemoteBranch(root, remote, branch) {
+  try {
+    await execGit(root, ["push", remote.url, `:refs/heads/${branch}`], { env: authEnv(remote) });
+  } catch (error) {
+    const said = error instanceof GitError ? redactUrls(error.stderr.trim()) : error.message;
+    throw new Error(`deleting ${branch} on ${redactUrls(remote.url)} failed: ${said}`);
+  }
+}
+async function pushBranch(root, remote, branch) {
+  const env = authEnv(remote);
+  const refspec = `refs/heads/${branch}:refs/heads/${branch}`;
+  try {
+    await execGit(root, ["push", remote.url, refspec], { env });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const said = redactUrls(error.stderr.trim());
+    if (/non-fast-forward|fetch first|\[rejected\]|stale info/i.test(said)) {
+      throw new PushRejectedError(`push of ${branch} was rejected: the remote branch has commits this one lacks (${said.split("\n")[0]})`);
+    }
+    throw new Error(`push of ${branch} to ${redactUrls(remote.url)} failed: ${said || error.message}`);
+  }
+}
+
+// src/adapters/workspace/read-tracked-files.ts
+import { spawn as spawn2 } from "node:child_process";
+async function listTrackedBlobs(root) {
+  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", "HEAD"]);
+  const files = [];
+  for (const entry of splitNul(listing.stdout)) {
+    const tab = entry.indexOf("	");
+    const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
+    if (type !== "blob" || mode !== "100644" && mode !== "100755" || !sha) continue;
+    files.push({ path: entry.slice(tab + 1), size: Number(size), sha });
+  }
+  return files;
+}
+function readBlobs(root, files) {
+  return new Promise((resolve, reject) => {
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+    const contents = [];
+    let buffered = Buffer.alloc(0);
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      for (; ; ) {
+        const newline = buffered.indexOf(10);
+        if (newline < 0) return;
+        const header = buffered.subarray(0, newline).toString("latin1").split(" ");
+        const size = Number(header[2]);
+        if (header[1] === "missing" || !Number.isFinite(size)) {
+          child.kill();
+          reject(new Error(`git cat-file: ${header.join(" ")}`));
+          return;
+        }
+        if (buffered.length < newline + 1 + size + 1) return;
+        contents.push(buffered.subarray(newline + 1, newline + 1 + size).toString("utf8"));
+        buffered = buffered.subarray(newline + 1 + size + 1);
+      }
+    });
+    child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+    child.on("error", reject);
+    child.on("close", (code2) => {
+      if (code2 === 0 && contents.length === files.length) resolve(contents);
+      else reject(new Error(`git cat-file --batch exited ${code2} after ${contents.length}/${files.length} blobs: ${stderr.trim()}`));
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(files.map((file) => `${file.sha}
+`).join(""));
+  });
+}
+
+// src/adapters/workspace/run-command.ts
+import { spawn as spawn3 } from "node:child_process";
+
+// src/adapters/workspace/process-group.ts
+import { readdirSync, readFileSync } from "node:fs";
+var POLL_MS = 25;
+var KILL_WAIT_MS = 500;
+var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function liveMembersFromProc(pgid) {
+  let entries;
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return void 0;
+  }
+  let live = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat2;
+    try {
+      stat2 = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid && fields[0] !== "Z") live++;
+  }
+  return live;
+}
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  return process.platform === "linux" ? (liveMembersFromProc(pgid) ?? 1) > 0 : true;
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+async function waitGone(pgid, ms) {
+  const deadline = Date.now() + ms;
+  while (groupAlive(pgid)) {
+    if (Date.now() >= deadline) return false;
+    await sleep(POLL_MS);
+  }
+  return true;
+}
+async function terminateGroup(pgid, graceMs) {
+  if (!groupAlive(pgid)) return;
+  signalGroup(pgid, "SIGTERM");
+  if (await waitGone(pgid, graceMs)) return;
+  signalGroup(pgid, "SIGKILL");
+  await waitGone(pgid, KILL_WAIT_MS);
+}
+
+// src/adapters/workspace/run-command.ts
+var DEFAULT_TAIL_BYTES = 16e3;
+var DEFAULT_GRACE_MS = 2e3;
+var CLOSE_WAIT_MS = 500;
+var sleep2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+function testCommandEnv(base, extra = {}) {
+  const env = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (value === void 0 || name.startsWith("INPUT_") || SECRET_NAME.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+var TailBuffer = class {
+  constructor(limit2) {
+    this.limit = limit2;
+  }
+  limit;
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    if (this.limit <= 0) return;
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.limit) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  /** Bytes held in memory: at most the limit plus one chunk. */
+  get held() {
+    return this.size;
+  }
+  text() {
+    let bytes = Buffer.concat(this.chunks);
+    if (bytes.length > this.limit) bytes = bytes.subarray(bytes.length - this.limit);
+    let start = 0;
+    while (start < 3 && start < bytes.length && (bytes[start] & 192) === 128) start++;
+    return bytes.subarray(start).toString("utf8");
+  }
+};
+function runCommand(cwd, command, options) {
+  const { timeoutMs, tailBytes = DEFAULT_TAIL_BYTES, graceMs = DEFAULT_GRACE_MS } = options;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new Error(`run: timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  }
+  if (!Number.isInteger(tailBytes) || tailBytes < 0) {
+    throw new Error(`run: tailBytes must be a non-negative integer, got ${tailBytes}`);
+  }
+  const started = Date.now();
+  const tail = new TailBuffer(tailBytes);
+  const child = spawn3("sh", ["-c", command], {
+    cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: testCommandEnv(options.baseEnv ?? process.env, options.env)
+  });
+  child.stdout.on("data", (chunk) => tail.push(chunk));
+  child.stderr.on("data", (chunk) => tail.push(chunk));
+  let exitCode = null;
+  let timedOut = false;
+  let closed = false;
+  let onClose;
+  const closedOrTimeout = () => closed ? Promise.resolve() : Promise.race([new Promise((resolve) => onClose = resolve), sleep2(CLOSE_WAIT_MS)]);
+  child.on("close", () => {
+    closed = true;
+    onClose?.();
+  });
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (extra) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (extra) tail.push(Buffer.from(extra));
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({
+        command,
+        exit_code: exitCode,
+        timed_out: timedOut,
+        duration_ms: Date.now() - started,
+        output_tail: tail.text(),
+        passed: !timedOut && exitCode === 0
+      });
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      const pid = child.pid;
+      void (async () => {
+        if (pid !== void 0) await terminateGroup(pid, graceMs);
+        await closedOrTimeout();
+        finish();
+      })();
+    }, timeoutMs);
+    child.on("error", (error) => finish(`
+prd-bot: could not start "sh -c ${command}": ${error.message}
+`));
+    child.on("exit", (code2) => {
+      exitCode = code2;
+      if (timedOut) return;
+      clearTimeout(timer);
+      const pid = child.pid;
+      void (async () => {
+        if (pid !== void 0) await terminateGroup(pid, graceMs);
+        await closedOrTimeout();
+        finish();
+      })();
+    });
+  });
+}
+
+// src/adapters/workspace/git-workspace.ts
+async function openGitWorkspace(dir) {
+  const exists = await stat(dir).catch(() => void 0);
+  if (!exists?.isDirectory()) throw new Error(`workspace: ${dir} is not a directory; pass the path of a git checkout`);
+  const top = await execGit(dir, ["rev-parse", "--show-toplevel"]).catch((error) => {
+    throw new Error(`workspace: ${dir} is not inside a git work tree (run "git init" or pass a checkout): ${error.message}`);
+  });
+  const root = await realpath2(top.stdout.trim());
+  const dirs = await execGit(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir"]);
+  const [gitDirRaw = "", commonRaw = ""] = dirs.stdout.trim().split("\n");
+  const gitDirReal = await realpath2(gitDirRaw);
+  const commonReal = await realpath2(path4.resolve(root, commonRaw));
+  const roots = { root, forbidden: [.../* @__PURE__ */ new Set([gitDirReal, commonReal])] };
+  const git = (args) => execGit(root, args);
+  const relativePrefix = (prefix) => path4.isAbsolute(prefix) ? path4.relative(root, prefix).split(path4.sep).join("/") : normalizePrefix(prefix);
+  async function mustResolve(p, forRead) {
+    const check = await resolveInsideRoot(roots, p, { allowFinalSymlink: forRead });
+    if (!check.ok) throw new Error(`workspace ${root}: ${check.reason}`);
+    return check.absolute;
+  }
+  async function currentBranch() {
+    const result = await execGit(root, ["symbolic-ref", "--quiet", "--short", "HEAD"], { okCodes: [1] });
+    return result.code === 0 ? result.stdout.trim() : null;
+  }
+  return {
+    root,
+    gitDir: async () => gitDirReal,
+    currentBranch,
+    async headSha() {
+      const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] });
+      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
+      return result.stdout.trim();
+    },
+    async dirtyPaths(exclude = []) {
+      const prefixes = exclude.map(relativePrefix).filter((p) => p !== "" && !p.startsWith(".."));
+      const status = await git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=none"]);
+      const files = parseStatusZ(status.stdout).flatMap((entry) => entry.from ? [entry.path, entry.from] : [entry.path]);
+      return [...new Set(files)].filter((file) => !underAny(file, prefixes)).sort();
+    },
+    async listFiles() {
+      return splitNul((await git(["ls-files", "-z"])).stdout);
+    },
+    async readTrackedFiles(keep) {
+      const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
+      const contents = await readBlobs(root, wanted);
+      return wanted.map((file, index2) => ({ path: file.path, content: contents[index2] }));
+    },
+    async readFile(p) {
+      const absolute = await mustResolve(p, true);
+      try {
+        return await readFile(absolute, "utf8");
+      } catch (error) {
+        const code2 = error.code;
+        if (code2 === "ENOENT") return void 0;
+        if (code2 === "EISDIR") throw new Error(`workspace ${root}: "${p}" is a directory, not a file`);
+        throw error;
+      }
+    },
+    async readFileAt(rev, p) {
+      if (!rev || rev.startsWith("-")) throw new Error(`readFileAt: "${rev}" is not a revision; pass a sha, branch or tag`);
+      const commit = await execGit(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { okCodes: [1] });
+      if (commit.code !== 0) {
+        throw new Error(`readFileAt: unknown revision "${rev}" in ${root}; fetch it or pass an existing sha, branch or tag`);
+      }
+      const spec = `${commit.stdout.trim()}:${normalizePrefix(p)}`;
+      const type = await execGit(root, ["cat-file", "-t", spec], { okCodes: [128] });
+      if (type.code !== 0) return void 0;
+      if (type.stdout.trim() !== "blob") throw new Error(`readFileAt: "${p}" at ${rev} is a ${type.stdout.trim()}, not a file`);
+      return (await git(["cat-file", "blob", spec])).stdout;
+    },
+    resolveInside: (p) => resolveInsideRoot(roots, p),
+    async writeFile(p, content3) {
+      const absolute = await mustResolve(p, false);
+      await mkdir(path4.dirname(absolute), { recursive: true });
+      await writeFile(absolute, content3, "utf8");
+    },
+    restore: (keep = []) => restoreTree(root, keep.map(relativePrefix)),
+    async commitToBranch(branch, paths, message) {
+      return commitToBranch({ root, branch, paths: paths.map(normalizePrefix), message, currentBranch: await currentBranch() });
+    },
+    push: (remote, branch) => pushBranch(root, remote, branch),
+    deleteRemoteBranch: (remote, branch) => deleteRemoteBranch(root, remote, branch),
+    run(command, options) {
+      return runCommand(root, command, options);
+    }
+  };
+}
 
 // src/core/gaps.ts
 import { createHash } from "node:crypto";
@@ -9791,7 +10365,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path = {
+var path5 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -9897,7 +10471,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code2);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path5, wwwAfter), nok), nok)(code2);
   }
   function wwwAfter(code2) {
     effects.exit("literalAutolinkWww");
@@ -9947,7 +10521,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code2);
   }
   function afterProtocol(code2) {
-    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code2);
+    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path5, protocolAfter), nok)(code2);
   }
   function protocolAfter(code2) {
     effects.exit("literalAutolinkHttp");
@@ -11384,47 +11958,8 @@ function context(lines, gap, n) {
   return [heading, ...between, ...window2].join("\n");
 }
 
-// src/core/budget.ts
-function utcDay(at) {
-  return at.toISOString().slice(0, 10);
-}
-function ledgerPath(day) {
-  return `budget/${day}.json`;
-}
-function emptyLedger(date) {
-  return { date, calls: 0, tokens: 0, by_model: {} };
-}
-function parseLedger(text4, date) {
-  if (text4 === void 0 || text4.trim() === "") return emptyLedger(date);
-  let raw;
-  try {
-    raw = JSON.parse(text4);
-  } catch {
-    throw new Error(`${ledgerPath(date)} is not valid JSON; fix or remove it (the budget cannot be checked without it)`);
-  }
-  const value = raw;
-  if (typeof value.calls !== "number" || typeof value.tokens !== "number") {
-    throw new Error(`${ledgerPath(date)} lacks numeric "calls" and "tokens"; fix or remove it`);
-  }
-  return { date, calls: value.calls, tokens: value.tokens, by_model: { ...value.by_model ?? {} } };
-}
-function reserve(ledger, tokens, limits) {
-  if (ledger.calls + 1 > limits.calls_per_day) {
-    return { ok: false, reason: `daily call budget spent: ${ledger.calls}/${limits.calls_per_day} calls on ${ledger.date} (UTC)` };
-  }
-  if (ledger.tokens + tokens > limits.tokens_per_day) {
-    return {
-      ok: false,
-      reason: `daily token budget would be exceeded: ${ledger.tokens} spent + ${tokens} estimated > ${limits.tokens_per_day} on ${ledger.date} (UTC)`
-    };
-  }
-  return { ok: true, ledger: { ...ledger, calls: ledger.calls + 1, tokens: ledger.tokens + tokens } };
-}
-function settle(ledger, estimated, actual, model) {
-  const tokens = Math.max(0, ledger.tokens - estimated + actual);
-  const byModel = actual > 0 ? { ...ledger.by_model, [model]: (ledger.by_model[model] ?? 0) + actual } : ledger.by_model;
-  return { ...ledger, tokens, by_model: byModel };
-}
+// src/version.ts
+var VERSION = "0.1.0";
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -11665,10 +12200,10 @@ var safeJSON = (text4) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep3 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // node_modules/openai/version.mjs
-var VERSION = "6.49.0";
+var VERSION2 = "6.49.0";
 
 // node_modules/openai/internal/detect-platform.mjs
 var isRunningInBrowser = () => {
@@ -11696,7 +12231,7 @@ var getPlatformProperties = () => {
   if (detectedPlatform === "deno") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION,
+      "X-Stainless-Package-Version": VERSION2,
       "X-Stainless-OS": normalizePlatform(Deno.build.os),
       "X-Stainless-Arch": normalizeArch(Deno.build.arch),
       "X-Stainless-Runtime": "deno",
@@ -11706,7 +12241,7 @@ var getPlatformProperties = () => {
   if (typeof EdgeRuntime !== "undefined") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION,
+      "X-Stainless-Package-Version": VERSION2,
       "X-Stainless-OS": "Unknown",
       "X-Stainless-Arch": `other:${EdgeRuntime}`,
       "X-Stainless-Runtime": "edge",
@@ -11716,7 +12251,7 @@ var getPlatformProperties = () => {
   if (detectedPlatform === "node") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION,
+      "X-Stainless-Package-Version": VERSION2,
       "X-Stainless-OS": normalizePlatform(globalThis.process.platform ?? "unknown"),
       "X-Stainless-Arch": normalizeArch(globalThis.process.arch ?? "unknown"),
       "X-Stainless-Runtime": "node",
@@ -11727,7 +12262,7 @@ var getPlatformProperties = () => {
   if (browserInfo) {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION,
+      "X-Stainless-Package-Version": VERSION2,
       "X-Stainless-OS": "Unknown",
       "X-Stainless-Arch": "unknown",
       "X-Stainless-Runtime": `browser:${browserInfo.browser}`,
@@ -11736,7 +12271,7 @@ var getPlatformProperties = () => {
   }
   return {
     "X-Stainless-Lang": "js",
-    "X-Stainless-Package-Version": VERSION,
+    "X-Stainless-Package-Version": VERSION2,
     "X-Stainless-OS": "Unknown",
     "X-Stainless-Arch": "unknown",
     "X-Stainless-Runtime": "unknown",
@@ -13500,7 +14035,7 @@ ${underline}`);
   }
   return path9;
 };
-var path2 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path6 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -13519,7 +14054,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options) {
-    return this._client.getAPIList(path2`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -15195,7 +15730,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options) {
-    return this._client.get(path2`/chat/completions/${completionID}`, {
+    return this._client.get(path6`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -15214,7 +15749,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options) {
-    return this._client.post(path2`/chat/completions/${completionID}`, {
+    return this._client.post(path6`/chat/completions/${completionID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -15250,7 +15785,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options) {
-    return this._client.delete(path2`/chat/completions/${completionID}`, {
+    return this._client.delete(path6`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -15321,7 +15856,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options) {
-    return this._client.get(path2`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path6`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15356,7 +15891,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options) {
-    return this._client.delete(path2`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path6`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15422,7 +15957,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options) {
-    return this._client.get(path2`/organization/certificates/${certificateID}`, {
+    return this._client.get(path6`/organization/certificates/${certificateID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -15440,7 +15975,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options) {
-    return this._client.post(path2`/organization/certificates/${certificateID}`, {
+    return this._client.post(path6`/organization/certificates/${certificateID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -15474,7 +16009,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options) {
-    return this._client.delete(path2`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path6`/organization/certificates/${certificateID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15593,7 +16128,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options) {
-    return this._client.get(path2`/organization/invites/${inviteID}`, {
+    return this._client.get(path6`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15628,7 +16163,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options) {
-    return this._client.delete(path2`/organization/invites/${inviteID}`, {
+    return this._client.delete(path6`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15666,7 +16201,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options) {
-    return this._client.get(path2`/organization/roles/${roleID}`, {
+    return this._client.get(path6`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15682,7 +16217,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options) {
-    return this._client.post(path2`/organization/roles/${roleID}`, {
+    return this._client.post(path6`/organization/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -15717,7 +16252,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options) {
-    return this._client.delete(path2`/organization/roles/${roleID}`, {
+    return this._client.delete(path6`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15762,7 +16297,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options) {
-    return this._client.get(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path6`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -15788,7 +16323,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options) {
-    return this._client.post(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path6`/organization/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -15820,7 +16355,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options) {
-    return this._client.delete(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path6`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16098,7 +16633,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path6`/organization/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16118,7 +16653,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { group_id } = params;
-    return this._client.get(path2`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path6`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16137,7 +16672,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -16153,7 +16688,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path2`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path6`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16175,7 +16710,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}/users`, {
+    return this._client.post(path6`/organization/groups/${groupID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16195,7 +16730,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { group_id } = params;
-    return this._client.get(path2`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path6`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16214,7 +16749,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -16230,7 +16765,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path2`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path6`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16273,7 +16808,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options) {
-    return this._client.get(path2`/organization/groups/${groupID}`, {
+    return this._client.get(path6`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16290,7 +16825,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}`, {
+    return this._client.post(path6`/organization/groups/${groupID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16325,7 +16860,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options) {
-    return this._client.delete(path2`/organization/groups/${groupID}`, {
+    return this._client.delete(path6`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16350,7 +16885,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path6`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16369,7 +16904,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -16388,7 +16923,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path6`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16411,7 +16946,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -16430,7 +16965,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -16448,7 +16983,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -16466,7 +17001,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path6`/organization/projects/${projectID}/data_retention`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16484,7 +17019,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path6`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16506,7 +17041,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path6`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16523,7 +17058,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path6`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16545,7 +17080,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path6`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16563,7 +17098,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path6`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16581,7 +17116,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path6`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16604,7 +17139,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -16620,7 +17155,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path6`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16643,7 +17178,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/projects/${projectID}/roles`, {
+    return this._client.post(path6`/projects/${projectID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16663,7 +17198,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path6`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16682,7 +17217,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path6`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16702,7 +17237,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path6`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16722,7 +17257,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path6`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16752,7 +17287,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path6`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16772,7 +17307,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16800,7 +17335,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16820,7 +17355,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -16836,7 +17371,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16857,7 +17392,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path6`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16879,7 +17414,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path6`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16897,7 +17432,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path6`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16920,7 +17455,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path6`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -16940,7 +17475,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.get(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path6`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16961,7 +17496,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path2`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -16977,7 +17512,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path6`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17003,7 +17538,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path6`/organization/projects/${projectID}/groups`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17023,7 +17558,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path6`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17043,7 +17578,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -17059,7 +17594,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path6`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17083,7 +17618,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -17107,7 +17642,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path6`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17127,7 +17662,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17146,7 +17681,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -17162,7 +17697,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -17181,7 +17716,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -17202,7 +17737,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path6`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17222,7 +17757,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.get(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path6`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17243,7 +17778,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path2`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -17259,7 +17794,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path6`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17286,7 +17821,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/users`, {
+    return this._client.post(path6`/organization/projects/${projectID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17306,7 +17841,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path6`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17325,7 +17860,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path6`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17345,7 +17880,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -17364,7 +17899,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path6`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17420,7 +17955,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}`, {
+    return this._client.get(path6`/organization/projects/${projectID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17437,7 +17972,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}`, {
+    return this._client.post(path6`/organization/projects/${projectID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17474,7 +18009,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path6`/organization/projects/${projectID}/archive`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17508,7 +18043,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options) {
-    return this._client.post(path2`/organization/users/${userID}/roles`, {
+    return this._client.post(path6`/organization/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17528,7 +18063,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { user_id } = params;
-    return this._client.get(path2`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path6`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17547,7 +18082,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -17563,7 +18098,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { user_id } = params;
-    return this._client.delete(path2`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path6`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17586,7 +18121,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options) {
-    return this._client.get(path2`/organization/users/${userID}`, {
+    return this._client.get(path6`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17601,7 +18136,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options) {
-    return this._client.post(path2`/organization/users/${userID}`, {
+    return this._client.post(path6`/organization/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -17636,7 +18171,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options) {
-    return this._client.delete(path2`/organization/users/${userID}`, {
+    return this._client.delete(path6`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17759,7 +18294,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options) {
-    return this._client.get(path2`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -17777,7 +18312,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options) {
-    return this._client.post(path2`/batches/${batchID}/cancel`, {
+    return this._client.post(path6`/batches/${batchID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -17805,7 +18340,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options) {
-    return this._client.get(path2`/assistants/${assistantID}`, {
+    return this._client.get(path6`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -17817,7 +18352,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options) {
-    return this._client.post(path2`/assistants/${assistantID}`, {
+    return this._client.post(path6`/assistants/${assistantID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -17843,7 +18378,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options) {
-    return this._client.delete(path2`/assistants/${assistantID}`, {
+    return this._client.delete(path6`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -17950,7 +18485,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options) {
-    return this._client.post(path2`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path6`/chatkit/sessions/${sessionID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -17970,7 +18505,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options) {
-    return this._client.get(path2`/chatkit/threads/${threadID}`, {
+    return this._client.get(path6`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18006,7 +18541,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options) {
-    return this._client.delete(path2`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path6`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18026,7 +18561,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path6`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
@@ -18063,7 +18598,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path2`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path6`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([
@@ -18125,7 +18660,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path2`/responses/${responseID}?beta=true`, {
+    return this._client.get(path6`/responses/${responseID}?beta=true`, {
       query,
       ...options,
       headers: buildHeaders([
@@ -18148,7 +18683,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.delete(path2`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path6`/responses/${responseID}?beta=true`, {
       ...options,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -18171,7 +18706,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.post(path2`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path6`/responses/${responseID}/cancel?beta=true`, {
       ...options,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -18220,7 +18755,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options) {
-    return this._client.post(path2`/threads/${threadID}/messages`, {
+    return this._client.post(path6`/threads/${threadID}/messages`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18234,7 +18769,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path6`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18247,7 +18782,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path6`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18260,7 +18795,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path6`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18274,7 +18809,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.delete(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path6`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18291,7 +18826,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path2`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path6`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18305,7 +18840,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path2`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path6`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18869,7 +19404,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path2`/threads/${threadID}/runs`, {
+    return this._client.post(path6`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options,
@@ -18886,7 +19421,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path2`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path6`/threads/${thread_id}/runs/${runID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18899,7 +19434,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path6`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18912,7 +19447,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path6`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -18926,7 +19461,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { thread_id } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path6`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -18984,7 +19519,7 @@ var Runs = class extends APIResource {
               }
             }
           }
-          await sleep(sleepInterval);
+          await sleep3(sleepInterval);
           break;
         //We return the run in any terminal state.
         case "requires_action":
@@ -19005,7 +19540,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path6`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -19060,7 +19595,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options) {
-    return this._client.get(path2`/threads/${threadID}`, {
+    return this._client.get(path6`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -19072,7 +19607,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options) {
-    return this._client.post(path2`/threads/${threadID}`, {
+    return this._client.post(path6`/threads/${threadID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -19085,7 +19620,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options) {
-    return this._client.delete(path2`/threads/${threadID}`, {
+    return this._client.delete(path6`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -19156,7 +19691,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path2`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path6`/containers/${container_id}/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -19178,14 +19713,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options) {
-    return this._client.post(path2`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path6`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path2`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path6`/containers/${container_id}/files/${fileID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19194,7 +19729,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options) {
-    return this._client.getAPIList(path2`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path6`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -19205,7 +19740,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { container_id } = params;
-    return this._client.delete(path2`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path6`/containers/${container_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -19230,7 +19765,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options) {
-    return this._client.get(path2`/containers/${containerID}`, {
+    return this._client.get(path6`/containers/${containerID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19249,7 +19784,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options) {
-    return this._client.delete(path2`/containers/${containerID}`, {
+    return this._client.delete(path6`/containers/${containerID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -19265,7 +19800,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path2`/conversations/${conversationID}/items`, {
+    return this._client.post(path6`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options,
@@ -19277,7 +19812,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path2`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path6`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -19287,14 +19822,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options) {
-    return this._client.getAPIList(path2`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options) {
     const { conversation_id } = params;
-    return this._client.delete(path2`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path6`/conversations/${conversation_id}/items/${itemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19317,7 +19852,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options) {
-    return this._client.get(path2`/conversations/${conversationID}`, {
+    return this._client.get(path6`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19326,7 +19861,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options) {
-    return this._client.post(path2`/conversations/${conversationID}`, {
+    return this._client.post(path6`/conversations/${conversationID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -19336,7 +19871,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options) {
-    return this._client.delete(path2`/conversations/${conversationID}`, {
+    return this._client.delete(path6`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19395,7 +19930,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options) {
     const { eval_id, run_id } = params;
-    return this._client.get(path2`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path6`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19405,7 +19940,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path2`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -19421,7 +19956,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options) {
-    return this._client.post(path2`/evals/${evalID}/runs`, {
+    return this._client.post(path6`/evals/${evalID}/runs`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -19432,7 +19967,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { eval_id } = params;
-    return this._client.get(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path6`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19441,7 +19976,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options) {
-    return this._client.getAPIList(path2`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path6`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -19452,7 +19987,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options) {
     const { eval_id } = params;
-    return this._client.delete(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path6`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19462,7 +19997,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { eval_id } = params;
-    return this._client.post(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path6`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19491,13 +20026,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options) {
-    return this._client.get(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options) {
-    return this._client.post(path2`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
+    return this._client.post(path6`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -19513,7 +20048,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options) {
-    return this._client.delete(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path6`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -19556,7 +20091,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options) {
-    return this._client.get(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -19572,13 +20107,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options) {
-    return this._client.delete(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path6`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options) {
-    return this._client.get(path2`/files/${fileID}/content`, {
+    return this._client.get(path6`/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -19593,7 +20128,7 @@ var Files2 = class extends APIResource {
     const start = Date.now();
     let file = await this.retrieve(id);
     while (!file.status || !TERMINAL_STATES.has(file.status)) {
-      await sleep(pollInterval);
+      await sleep3(pollInterval);
       file = await this.retrieve(id);
       if (Date.now() - start > maxWait) {
         throw new APIConnectionTimeoutError({
@@ -19690,7 +20225,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options) {
-    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -19701,7 +20236,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.get(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -19724,7 +20259,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -19746,7 +20281,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path2`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path6`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -19775,7 +20310,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -19818,7 +20353,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options) {
-    return this._client.get(path2`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path6`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19852,7 +20387,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19871,7 +20406,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -19884,7 +20419,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19900,7 +20435,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -19971,7 +20506,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options) {
-    return this._client.get(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -19985,7 +20520,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options) {
-    return this._client.delete(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path6`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -20014,7 +20549,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path6`/realtime/calls/${callID}/accept`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -20030,7 +20565,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path6`/realtime/calls/${callID}/hangup`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -20047,7 +20582,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path6`/realtime/calls/${callID}/refer`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -20063,7 +20598,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path6`/realtime/calls/${callID}/reject`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -20842,7 +21377,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options) {
-    return this._client.getAPIList(path2`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path6`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -20889,7 +21424,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options) {
-    return this._client.get(path2`/responses/${responseID}`, {
+    return this._client.get(path6`/responses/${responseID}`, {
       query,
       ...options,
       stream: query?.stream ?? false,
@@ -20912,7 +21447,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options) {
-    return this._client.delete(path2`/responses/${responseID}`, {
+    return this._client.delete(path6`/responses/${responseID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -20940,7 +21475,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options) {
-    return this._client.post(path2`/responses/${responseID}/cancel`, {
+    return this._client.post(path6`/responses/${responseID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -20973,7 +21508,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path2`/skills/${skillID}/content`, {
+    return this._client.get(path6`/skills/${skillID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -20989,7 +21524,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version, params, options) {
     const { skill_id } = params;
-    return this._client.get(path2`/skills/${skill_id}/versions/${version}/content`, {
+    return this._client.get(path6`/skills/${skill_id}/versions/${version}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -21008,14 +21543,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options) {
-    return this._client.post(path2`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path6`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version, params, options) {
     const { skill_id } = params;
-    return this._client.get(path2`/skills/${skill_id}/versions/${version}`, {
+    return this._client.get(path6`/skills/${skill_id}/versions/${version}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21024,7 +21559,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options) {
-    return this._client.getAPIList(path2`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path6`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -21035,7 +21570,7 @@ var Versions = class extends APIResource {
    */
   delete(version, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path2`/skills/${skill_id}/versions/${version}`, {
+    return this._client.delete(path6`/skills/${skill_id}/versions/${version}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21060,13 +21595,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options) {
-    return this._client.post(path2`/skills/${skillID}`, {
+    return this._client.post(path6`/skills/${skillID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -21086,7 +21621,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options) {
-    return this._client.delete(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path6`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -21108,7 +21643,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options) {
-    return this._client.post(path2`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path6`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -21150,7 +21685,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options) {
-    return this._client.post(path2`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path6`/uploads/${uploadID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21173,7 +21708,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options) {
-    return this._client.post(path2`/uploads/${uploadID}/complete`, {
+    return this._client.post(path6`/uploads/${uploadID}/complete`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -21207,7 +21742,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path6`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21219,7 +21754,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21231,7 +21766,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.post(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21249,7 +21784,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21289,7 +21824,7 @@ var FileBatches = class extends APIResource {
               }
             }
           }
-          await sleep(sleepInterval);
+          await sleep3(sleepInterval);
           break;
         case "failed":
         case "cancelled":
@@ -21334,7 +21869,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path6`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21346,7 +21881,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21357,7 +21892,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21368,7 +21903,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options) {
-    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path6`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21383,7 +21918,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.delete(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21429,7 +21964,7 @@ var Files3 = class extends APIResource {
               }
             }
           }
-          await sleep(sleepInterval);
+          await sleep3(sleepInterval);
           break;
         case "failed":
         case "completed":
@@ -21459,7 +21994,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path6`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21489,7 +22024,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options) {
-    return this._client.get(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path6`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21499,7 +22034,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path6`/vector_stores/${vectorStoreID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -21521,7 +22056,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options) {
-    return this._client.delete(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path6`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -21532,7 +22067,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options) {
-    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path6`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options,
@@ -21556,7 +22091,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options) {
-    return this._client.get(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path6`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -21572,7 +22107,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options) {
-    return this._client.delete(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path6`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -21586,7 +22121,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options) {
-    return this._client.get(path2`/videos/${videoID}/content`, {
+    return this._client.get(path6`/videos/${videoID}/content`, {
       query,
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
@@ -21611,7 +22146,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options) {
-    return this._client.get(path2`/videos/characters/${characterID}`, {
+    return this._client.get(path6`/videos/characters/${characterID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21620,7 +22155,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options) {
-    return this._client.post(path2`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path6`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -21917,7 +22452,7 @@ var OpenAI = class {
     return stringifyQuery(query);
   }
   getUserAgent() {
-    return `${this.constructor.name}/JS ${VERSION}`;
+    return `${this.constructor.name}/JS ${VERSION2}`;
   }
   defaultIdempotencyKey() {
     return `stainless-node-retry-${uuid4()}`;
@@ -22205,7 +22740,7 @@ var OpenAI = class {
       const maxRetries = options.maxRetries ?? this.maxRetries;
       timeoutMillis = this.calculateDefaultRetryTimeoutMillis(retriesRemaining, maxRetries);
     }
-    await sleep(timeoutMillis);
+    await sleep3(timeoutMillis);
     return this.makeRequest(options, retriesRemaining - 1, requestLogID);
   }
   calculateDefaultRetryTimeoutMillis(retriesRemaining, maxRetries) {
@@ -22623,582 +23158,6 @@ function abortable(promise, signal) {
   });
 }
 
-// src/adapters/workspace/git-workspace.ts
-import { mkdir, readFile, realpath as realpath2, stat, writeFile } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/adapters/workspace/commit-to-branch.ts
-import { lstat, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path3 from "node:path";
-
-// src/adapters/workspace/exec-git.ts
-import { spawn } from "node:child_process";
-function redactUrls(text4) {
-  return text4.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, "$1***@");
-}
-var GitError = class extends Error {
-  constructor(message, args, code2, stderr) {
-    super(message);
-    this.args = args;
-    this.code = code2;
-    this.stderr = stderr;
-    this.name = "GitError";
-  }
-  args;
-  code;
-  stderr;
-};
-var BASE_ENV = { GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" };
-function execGit(cwd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd,
-      env: { ...process.env, ...BASE_ENV, ...options.env },
-      stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (chunk) => out.push(chunk));
-    child.stderr?.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => {
-      reject(new Error(`could not run git ${redactUrls(args.join(" "))} in ${cwd}: ${error.message}. Is git installed and on PATH?`));
-    });
-    child.on("close", (code2) => {
-      const result = { code: code2 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-      if (result.code === 0 || options.okCodes?.includes(result.code)) {
-        resolve(result);
-        return;
-      }
-      const command = redactUrls(`git ${args.join(" ")}`);
-      const detail = redactUrls(result.stderr.trim()) || "(no output on stderr)";
-      reject(new GitError(`${command} failed with exit code ${result.code} in ${cwd}: ${detail}`, args, result.code, result.stderr));
-    });
-    if (options.input !== void 0 && child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(options.input);
-    }
-  });
-}
-function splitNul(text4) {
-  return text4.split("\0").filter((entry) => entry.length > 0);
-}
-
-// src/adapters/workspace/commit-to-branch.ts
-var FALLBACK_IDENTITY = { name: "prd-bot", email: "prd-bot@users.noreply.github.com" };
-async function validateBranchName(root, branch) {
-  const hint2 = 'use a plain branch name like "prd-bot/gap-1a2b3c"';
-  if (!branch || branch.startsWith("-") || branch.includes("@{")) {
-    throw new Error(`invalid branch name "${branch}": ${hint2}`);
-  }
-  const result = await execGit(root, ["check-ref-format", "--branch", branch], { okCodes: [1, 128] });
-  if (result.code !== 0 || result.stdout.trim() !== branch) {
-    throw new Error(`invalid branch name "${branch}" (git check-ref-format --branch refused it): ${hint2}`);
-  }
-}
-async function configValue(root, key2) {
-  const result = await execGit(root, ["config", "--get", key2], { okCodes: [1] });
-  return result.code === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
-}
-async function identityEnv(root, env = process.env) {
-  const name = await configValue(root, "user.name") ?? FALLBACK_IDENTITY.name;
-  const email = await configValue(root, "user.email") ?? FALLBACK_IDENTITY.email;
-  const result = {};
-  for (const role of ["AUTHOR", "COMMITTER"]) {
-    if (!env[`GIT_${role}_NAME`]) result[`GIT_${role}_NAME`] = name;
-    if (!env[`GIT_${role}_EMAIL`]) result[`GIT_${role}_EMAIL`] = email;
-  }
-  return result;
-}
-async function commitToBranch(request) {
-  const { root, branch, paths, message, currentBranch } = request;
-  await validateBranchName(root, branch);
-  if (branch === currentBranch) {
-    throw new Error(`refusing to commit to "${branch}": it is the checked-out branch; choose another branch name`);
-  }
-  if (paths.length === 0) throw new Error(`commitToBranch "${branch}": no paths given; nothing to commit`);
-  if (!message.trim()) throw new Error(`commitToBranch "${branch}": the commit message is empty`);
-  for (const p of paths) {
-    const stat2 = await lstat(path3.join(root, p)).catch(() => void 0);
-    if (!stat2 || stat2.isDirectory()) {
-      throw new Error(`commitToBranch "${branch}": "${p}" is not a file in the working tree (${root}); write it first`);
-    }
-  }
-  const head = (await execGit(root, ["rev-parse", "--verify", "HEAD^{commit}"])).stdout.trim();
-  const tmp = await mkdtemp(path3.join(os.tmpdir(), "prd-bot-index-"));
-  try {
-    const env = { GIT_INDEX_FILE: path3.join(tmp, "index") };
-    await execGit(root, ["read-tree", "HEAD"], { env });
-    await execGit(root, ["update-index", "--add", "-z", "--stdin"], { env, input: paths.map((p) => `${p}\0`).join("") });
-    const tree = (await execGit(root, ["write-tree"], { env })).stdout.trim();
-    const commitEnv = { ...env, ...await identityEnv(root) };
-    const commit = (await execGit(root, ["commit-tree", tree, "-p", head, "-F", "-"], { env: commitEnv, input: message })).stdout.trim();
-    await execGit(root, ["update-ref", "-m", `prd-bot: commit to ${branch}`, `refs/heads/${branch}`, commit]);
-    return commit;
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
-}
-
-// src/adapters/workspace/parse-status.ts
-function parseStatusZ(output) {
-  const fields = output.split("\0");
-  const entries = [];
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (field.length < 4) continue;
-    const xy = field.slice(0, 2);
-    const entry = { xy, path: field.slice(3) };
-    if (xy.includes("R") || xy.includes("C")) entry.from = fields[++i];
-    entries.push(entry);
-  }
-  return entries;
-}
-
-// src/adapters/workspace/resolve-inside.ts
-import { lstat as lstat2, realpath } from "node:fs/promises";
-import path4 from "node:path";
-function refuse(p, why) {
-  return { ok: false, reason: `path "${p}" ${why}` };
-}
-function isWithin(parent, child) {
-  const rel = path4.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
-}
-function errorCode(error) {
-  return error?.code;
-}
-async function lstatOrUndefined(p) {
-  try {
-    return await lstat2(p);
-  } catch (error) {
-    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return void 0;
-    throw error;
-  }
-}
-async function resolveInsideRoot(roots, p, options = {}) {
-  if (typeof p !== "string" || p.length === 0) return refuse(String(p), "is empty; give a path relative to the repository root");
-  if (p.includes("\0")) return refuse(p, "contains a NUL byte");
-  if (path4.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) {
-    return refuse(p, "is absolute; give a path relative to the repository root, like src/foo.ts");
-  }
-  if (p.includes("\\")) return refuse(p, "contains a backslash; use forward slashes");
-  if (p.split("/").some((segment) => segment.toLowerCase() === ".git")) {
-    return refuse(p, "points into a .git directory, which is never written");
-  }
-  const lexical = path4.resolve(roots.root, p);
-  if (lexical === roots.root) return refuse(p, "is the repository root itself, not a file");
-  if (!isWithin(roots.root, lexical)) return refuse(p, "leaves the repository (.. goes above the root)");
-  const final = await lstatOrUndefined(lexical);
-  if (final?.isSymbolicLink() && !options.allowFinalSymlink) {
-    return refuse(p, "is a symlink; writing through a symlink is never allowed");
-  }
-  let existing = lexical;
-  const missing = [];
-  let real;
-  while (real === void 0) {
-    try {
-      real = await realpath(existing);
-    } catch (error) {
-      const code2 = errorCode(error);
-      if (code2 === "ENOTDIR") return refuse(p, "goes through a file as if it were a folder");
-      if (code2 !== "ENOENT") throw error;
-      if ((await lstatOrUndefined(existing))?.isSymbolicLink()) {
-        return refuse(p, `goes through the dangling symlink ${path4.relative(roots.root, existing)}`);
-      }
-      missing.unshift(path4.basename(existing));
-      const parent = path4.dirname(existing);
-      if (parent === existing) return refuse(p, "has no existing ancestor");
-      existing = parent;
-    }
-  }
-  const target = path4.join(real, ...missing);
-  if (!isWithin(roots.root, target) || target === roots.root) {
-    return refuse(p, `resolves to ${target}, outside the repository (a symlink along the path leads out)`);
-  }
-  if (roots.forbidden.some((dir) => isWithin(dir, target))) {
-    return refuse(p, "resolves into the git directory, which is never written");
-  }
-  return { ok: true, absolute: target };
-}
-
-// src/adapters/workspace/restore-tree.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import os2 from "node:os";
-import path5 from "node:path";
-function normalizePrefix(prefix) {
-  return prefix.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
-}
-function underAny(file, prefixes) {
-  return prefixes.some((prefix) => prefix !== "" && (file === prefix || file.startsWith(`${prefix}/`)));
-}
-function literalPattern(p) {
-  return `/${p.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ $/, "\\ ")}`;
-}
-async function restoreTree(root, keep = []) {
-  const kept = keep.map(normalizePrefix).filter((p) => p !== "" && p !== ".");
-  if (kept.some((p) => p === ".." || p.startsWith("../") || path5.isAbsolute(p))) {
-    throw new Error(`restore: keep paths must be relative to the repository root, got ${JSON.stringify(keep)}`);
-  }
-  await execGit(root, ["clean", "-f", "-d", "-q", ...kept.flatMap((p) => ["-e", literalPattern(p)]), "--"]);
-  const changed = splitNul(
-    (await execGit(root, ["diff-index", "--name-only", "-z", "--no-renames", "--diff-filter=DMT", "HEAD", "--"])).stdout
-  ).filter((file) => !underAny(file, kept));
-  if (changed.length === 0) return;
-  const tmp = await mkdtemp2(path5.join(os2.tmpdir(), "prd-bot-restore-"));
-  try {
-    const env = { GIT_INDEX_FILE: path5.join(tmp, "index") };
-    await execGit(root, ["read-tree", "HEAD"], { env });
-    await execGit(root, ["checkout-index", "-f", "-z", "--stdin"], { env, input: changed.map((f) => `${f}\0`).join("") });
-  } finally {
-    await rm2(tmp, { recursive: true, force: true });
-  }
-}
-
-// src/ports/workspace.ts
-var PushRejectedError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PushRejectedError";
-  }
-};
-
-// src/adapters/workspace/push-branch.ts
-function authEnv(remote) {
-  const auth = remote.authHeader ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: remote.authHeader } : {};
-  return { LC_ALL: "C", LANGUAGE: "C", ...auth };
-}
-async function deleteRemoteBranch(root, remote, branch) {
-  try {
-    await execGit(root, ["push", remote.url, `:refs/heads/${branch}`], { env: authEnv(remote) });
-  } catch (error) {
-    const said = error instanceof GitError ? redactUrls(error.stderr.trim()) : error.message;
-    throw new Error(`deleting ${branch} on ${redactUrls(remote.url)} failed: ${said}`);
-  }
-}
-async function pushBranch(root, remote, branch) {
-  const env = authEnv(remote);
-  const refspec = `refs/heads/${branch}:refs/heads/${branch}`;
-  try {
-    await execGit(root, ["push", remote.url, refspec], { env });
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    const said = redactUrls(error.stderr.trim());
-    if (/non-fast-forward|fetch first|\[rejected\]|stale info/i.test(said)) {
-      throw new PushRejectedError(`push of ${branch} was rejected: the remote branch has commits this one lacks (${said.split("\n")[0]})`);
-    }
-    throw new Error(`push of ${branch} to ${redactUrls(remote.url)} failed: ${said || error.message}`);
-  }
-}
-
-// src/adapters/workspace/read-tracked-files.ts
-import { spawn as spawn2 } from "node:child_process";
-async function listTrackedBlobs(root) {
-  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", "HEAD"]);
-  const files = [];
-  for (const entry of splitNul(listing.stdout)) {
-    const tab = entry.indexOf("	");
-    const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
-    if (type !== "blob" || mode !== "100644" && mode !== "100755" || !sha) continue;
-    files.push({ path: entry.slice(tab + 1), size: Number(size), sha });
-  }
-  return files;
-}
-function readBlobs(root, files) {
-  return new Promise((resolve, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, stdio: ["pipe", "pipe", "pipe"] });
-    const contents = [];
-    let buffered = Buffer.alloc(0);
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-      for (; ; ) {
-        const newline = buffered.indexOf(10);
-        if (newline < 0) return;
-        const header = buffered.subarray(0, newline).toString("latin1").split(" ");
-        const size = Number(header[2]);
-        if (header[1] === "missing" || !Number.isFinite(size)) {
-          child.kill();
-          reject(new Error(`git cat-file: ${header.join(" ")}`));
-          return;
-        }
-        if (buffered.length < newline + 1 + size + 1) return;
-        contents.push(buffered.subarray(newline + 1, newline + 1 + size).toString("utf8"));
-        buffered = buffered.subarray(newline + 1 + size + 1);
-      }
-    });
-    child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-    child.on("error", reject);
-    child.on("close", (code2) => {
-      if (code2 === 0 && contents.length === files.length) resolve(contents);
-      else reject(new Error(`git cat-file --batch exited ${code2} after ${contents.length}/${files.length} blobs: ${stderr.trim()}`));
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(files.map((file) => `${file.sha}
-`).join(""));
-  });
-}
-
-// src/adapters/workspace/run-command.ts
-import { spawn as spawn3 } from "node:child_process";
-
-// src/adapters/workspace/process-group.ts
-import { readdirSync, readFileSync } from "node:fs";
-var POLL_MS = 25;
-var KILL_WAIT_MS = 500;
-var sleep2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function liveMembersFromProc(pgid) {
-  let entries;
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return void 0;
-  }
-  let live = 0;
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat2;
-    try {
-      stat2 = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === pgid && fields[0] !== "Z") live++;
-  }
-  return live;
-}
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-  } catch {
-    return false;
-  }
-  return process.platform === "linux" ? (liveMembersFromProc(pgid) ?? 1) > 0 : true;
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-  }
-}
-async function waitGone(pgid, ms) {
-  const deadline = Date.now() + ms;
-  while (groupAlive(pgid)) {
-    if (Date.now() >= deadline) return false;
-    await sleep2(POLL_MS);
-  }
-  return true;
-}
-async function terminateGroup(pgid, graceMs) {
-  if (!groupAlive(pgid)) return;
-  signalGroup(pgid, "SIGTERM");
-  if (await waitGone(pgid, graceMs)) return;
-  signalGroup(pgid, "SIGKILL");
-  await waitGone(pgid, KILL_WAIT_MS);
-}
-
-// src/adapters/workspace/run-command.ts
-var DEFAULT_TAIL_BYTES = 16e3;
-var DEFAULT_GRACE_MS = 2e3;
-var CLOSE_WAIT_MS = 500;
-var sleep3 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
-function testCommandEnv(base, extra = {}) {
-  const env = {};
-  for (const [name, value] of Object.entries(base)) {
-    if (value === void 0 || name.startsWith("INPUT_") || SECRET_NAME.test(name)) continue;
-    env[name] = value;
-  }
-  return { ...env, ...extra };
-}
-var TailBuffer = class {
-  constructor(limit2) {
-    this.limit = limit2;
-  }
-  limit;
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    if (this.limit <= 0) return;
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.limit) {
-      this.size -= this.chunks.shift().length;
-    }
-  }
-  /** Bytes held in memory: at most the limit plus one chunk. */
-  get held() {
-    return this.size;
-  }
-  text() {
-    let bytes = Buffer.concat(this.chunks);
-    if (bytes.length > this.limit) bytes = bytes.subarray(bytes.length - this.limit);
-    let start = 0;
-    while (start < 3 && start < bytes.length && (bytes[start] & 192) === 128) start++;
-    return bytes.subarray(start).toString("utf8");
-  }
-};
-function runCommand(cwd, command, options) {
-  const { timeoutMs, tailBytes = DEFAULT_TAIL_BYTES, graceMs = DEFAULT_GRACE_MS } = options;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new Error(`run: timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
-  }
-  if (!Number.isInteger(tailBytes) || tailBytes < 0) {
-    throw new Error(`run: tailBytes must be a non-negative integer, got ${tailBytes}`);
-  }
-  const started = Date.now();
-  const tail = new TailBuffer(tailBytes);
-  const child = spawn3("sh", ["-c", command], {
-    cwd,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: testCommandEnv(options.baseEnv ?? process.env, options.env)
-  });
-  child.stdout.on("data", (chunk) => tail.push(chunk));
-  child.stderr.on("data", (chunk) => tail.push(chunk));
-  let exitCode = null;
-  let timedOut = false;
-  let closed = false;
-  let onClose;
-  const closedOrTimeout = () => closed ? Promise.resolve() : Promise.race([new Promise((resolve) => onClose = resolve), sleep3(CLOSE_WAIT_MS)]);
-  child.on("close", () => {
-    closed = true;
-    onClose?.();
-  });
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (extra) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (extra) tail.push(Buffer.from(extra));
-      child.stdout.destroy();
-      child.stderr.destroy();
-      resolve({
-        command,
-        exit_code: exitCode,
-        timed_out: timedOut,
-        duration_ms: Date.now() - started,
-        output_tail: tail.text(),
-        passed: !timedOut && exitCode === 0
-      });
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      const pid = child.pid;
-      void (async () => {
-        if (pid !== void 0) await terminateGroup(pid, graceMs);
-        await closedOrTimeout();
-        finish();
-      })();
-    }, timeoutMs);
-    child.on("error", (error) => finish(`
-prd-bot: could not start "sh -c ${command}": ${error.message}
-`));
-    child.on("exit", (code2) => {
-      exitCode = code2;
-      if (timedOut) return;
-      clearTimeout(timer);
-      const pid = child.pid;
-      void (async () => {
-        if (pid !== void 0) await terminateGroup(pid, graceMs);
-        await closedOrTimeout();
-        finish();
-      })();
-    });
-  });
-}
-
-// src/adapters/workspace/git-workspace.ts
-async function openGitWorkspace(dir) {
-  const exists = await stat(dir).catch(() => void 0);
-  if (!exists?.isDirectory()) throw new Error(`workspace: ${dir} is not a directory; pass the path of a git checkout`);
-  const top = await execGit(dir, ["rev-parse", "--show-toplevel"]).catch((error) => {
-    throw new Error(`workspace: ${dir} is not inside a git work tree (run "git init" or pass a checkout): ${error.message}`);
-  });
-  const root = await realpath2(top.stdout.trim());
-  const dirs = await execGit(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir"]);
-  const [gitDirRaw = "", commonRaw = ""] = dirs.stdout.trim().split("\n");
-  const gitDirReal = await realpath2(gitDirRaw);
-  const commonReal = await realpath2(path6.resolve(root, commonRaw));
-  const roots = { root, forbidden: [.../* @__PURE__ */ new Set([gitDirReal, commonReal])] };
-  const git = (args) => execGit(root, args);
-  const relativePrefix = (prefix) => path6.isAbsolute(prefix) ? path6.relative(root, prefix).split(path6.sep).join("/") : normalizePrefix(prefix);
-  async function mustResolve(p, forRead) {
-    const check = await resolveInsideRoot(roots, p, { allowFinalSymlink: forRead });
-    if (!check.ok) throw new Error(`workspace ${root}: ${check.reason}`);
-    return check.absolute;
-  }
-  async function currentBranch() {
-    const result = await execGit(root, ["symbolic-ref", "--quiet", "--short", "HEAD"], { okCodes: [1] });
-    return result.code === 0 ? result.stdout.trim() : null;
-  }
-  return {
-    root,
-    gitDir: async () => gitDirReal,
-    currentBranch,
-    async headSha() {
-      const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] });
-      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
-      return result.stdout.trim();
-    },
-    async dirtyPaths(exclude = []) {
-      const prefixes = exclude.map(relativePrefix).filter((p) => p !== "" && !p.startsWith(".."));
-      const status = await git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=none"]);
-      const files = parseStatusZ(status.stdout).flatMap((entry) => entry.from ? [entry.path, entry.from] : [entry.path]);
-      return [...new Set(files)].filter((file) => !underAny(file, prefixes)).sort();
-    },
-    async listFiles() {
-      return splitNul((await git(["ls-files", "-z"])).stdout);
-    },
-    async readTrackedFiles(keep) {
-      const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
-      const contents = await readBlobs(root, wanted);
-      return wanted.map((file, index2) => ({ path: file.path, content: contents[index2] }));
-    },
-    async readFile(p) {
-      const absolute = await mustResolve(p, true);
-      try {
-        return await readFile(absolute, "utf8");
-      } catch (error) {
-        const code2 = error.code;
-        if (code2 === "ENOENT") return void 0;
-        if (code2 === "EISDIR") throw new Error(`workspace ${root}: "${p}" is a directory, not a file`);
-        throw error;
-      }
-    },
-    async readFileAt(rev, p) {
-      if (!rev || rev.startsWith("-")) throw new Error(`readFileAt: "${rev}" is not a revision; pass a sha, branch or tag`);
-      const commit = await execGit(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { okCodes: [1] });
-      if (commit.code !== 0) {
-        throw new Error(`readFileAt: unknown revision "${rev}" in ${root}; fetch it or pass an existing sha, branch or tag`);
-      }
-      const spec = `${commit.stdout.trim()}:${normalizePrefix(p)}`;
-      const type = await execGit(root, ["cat-file", "-t", spec], { okCodes: [128] });
-      if (type.code !== 0) return void 0;
-      if (type.stdout.trim() !== "blob") throw new Error(`readFileAt: "${p}" at ${rev} is a ${type.stdout.trim()}, not a file`);
-      return (await git(["cat-file", "blob", spec])).stdout;
-    },
-    resolveInside: (p) => resolveInsideRoot(roots, p),
-    async writeFile(p, content3) {
-      const absolute = await mustResolve(p, false);
-      await mkdir(path6.dirname(absolute), { recursive: true });
-      await writeFile(absolute, content3, "utf8");
-    },
-    restore: (keep = []) => restoreTree(root, keep.map(relativePrefix)),
-    async commitToBranch(branch, paths, message) {
-      return commitToBranch({ root, branch, paths: paths.map(normalizePrefix), message, currentBranch: await currentBranch() });
-    },
-    push: (remote, branch) => pushBranch(root, remote, branch),
-    deleteRemoteBranch: (remote, branch) => deleteRemoteBranch(root, remote, branch),
-    run(command, options) {
-      return runCommand(root, command, options);
-    }
-  };
-}
-
 // src/config/resolve-models.ts
 var DEFAULT_BASE_URL = "https://api.openai.com/v1";
 var DEFAULT_PROVIDER = "default";
@@ -23312,6 +23271,48 @@ function dedupe(problems) {
   });
 }
 
+// src/core/budget.ts
+function utcDay(at) {
+  return at.toISOString().slice(0, 10);
+}
+function ledgerPath(day) {
+  return `budget/${day}.json`;
+}
+function emptyLedger(date) {
+  return { date, calls: 0, tokens: 0, by_model: {} };
+}
+function parseLedger(text4, date) {
+  if (text4 === void 0 || text4.trim() === "") return emptyLedger(date);
+  let raw;
+  try {
+    raw = JSON.parse(text4);
+  } catch {
+    throw new Error(`${ledgerPath(date)} is not valid JSON; fix or remove it (the budget cannot be checked without it)`);
+  }
+  const value = raw;
+  if (typeof value.calls !== "number" || typeof value.tokens !== "number") {
+    throw new Error(`${ledgerPath(date)} lacks numeric "calls" and "tokens"; fix or remove it`);
+  }
+  return { date, calls: value.calls, tokens: value.tokens, by_model: { ...value.by_model ?? {} } };
+}
+function reserve(ledger, tokens, limits) {
+  if (ledger.calls + 1 > limits.calls_per_day) {
+    return { ok: false, reason: `daily call budget spent: ${ledger.calls}/${limits.calls_per_day} calls on ${ledger.date} (UTC)` };
+  }
+  if (ledger.tokens + tokens > limits.tokens_per_day) {
+    return {
+      ok: false,
+      reason: `daily token budget would be exceeded: ${ledger.tokens} spent + ${tokens} estimated > ${limits.tokens_per_day} on ${ledger.date} (UTC)`
+    };
+  }
+  return { ok: true, ledger: { ...ledger, calls: ledger.calls + 1, tokens: ledger.tokens + tokens } };
+}
+function settle(ledger, estimated, actual, model) {
+  const tokens = Math.max(0, ledger.tokens - estimated + actual);
+  const byModel = actual > 0 ? { ...ledger.by_model, [model]: (ledger.by_model[model] ?? 0) + actual } : ledger.by_model;
+  return { ...ledger, tokens, by_model: byModel };
+}
+
 // src/core/detect-test-command.ts
 var TEST_MARKER_FILES = ["package.json", "Makefile", "makefile", "GNUmakefile", "pyproject.toml", "setup.cfg", "tox.ini"];
 var CHECKS = [node2, cargo, go, python, elixir, ruby, maven, gradle, make];
@@ -23402,6 +23403,52 @@ async function detectWorkspaceTestCommand(workspace) {
   const markers = /* @__PURE__ */ new Map();
   for (const marker of TEST_MARKER_FILES) if (paths.includes(marker)) markers.set(marker, await workspace.readFile(marker));
   return detectTestCommand(paths, (file) => markers.get(file));
+}
+
+// src/core/render-pr-body.ts
+var PR_MARKER = "<!-- prd-bot:gap=";
+function renderPrTitle(summary, gapId2) {
+  const title = summary.replace(/\s+/g, " ").trim() || `Close PRD gap ${gapId2}`;
+  return `prd-bot: ${title.length > 100 ? `${title.slice(0, 99)}\u2026` : title}`;
+}
+function renderPrBody(input) {
+  const counts = { ADD: 0, UPDATE: 0, NOOP: 0 };
+  for (const file of input.files) counts[file.mode] += 1;
+  const section = input.gap.section.length > 0 ? input.gap.section.join(" \u203A ") : "(top level)";
+  const fileRows = input.files.map((file) => `| \`${file.path}\` | ${file.mode} |`);
+  const seconds = (input.test.duration_ms / 1e3).toFixed(1);
+  const record = input.recordUrl ? `[${input.cycleId}](${input.recordUrl})` : `\`${input.cycleId}\``;
+  return [
+    `${PR_MARKER}${input.gap.id} -->`,
+    `## PRD gap \`${input.gap.id}\``,
+    "",
+    `> ${input.gap.text}`,
+    "",
+    `${input.prdPath}, line ${input.gap.line} \xB7 section: ${section}`,
+    "",
+    "## Rationale",
+    "",
+    input.rationale.trim() || input.summary,
+    "",
+    "## Changes",
+    "",
+    `ADD ${counts.ADD} \xB7 UPDATE ${counts.UPDATE} \xB7 NOOP ${counts.NOOP}`,
+    "",
+    "| file | mode |",
+    "| --- | --- |",
+    ...fileRows,
+    "",
+    "## Tests",
+    "",
+    `\`${input.test.command}\`: ${input.test.passed ? "passed" : "failed"} in ${seconds} s`,
+    "",
+    "## Cost",
+    "",
+    `model \`${input.model}\` \xB7 tokens ${input.tokens.total} (prompt ${input.tokens.prompt}, completion ${input.tokens.completion})`,
+    "",
+    `---`,
+    `Draft opened by prd-bot, cycle ${record}. Review it like any other change; prd-bot never merges.`
+  ].join("\n");
 }
 
 // src/core/history.ts
@@ -23784,50 +23831,249 @@ async function loadCycleRecords(state) {
   return records;
 }
 
-// src/core/render-pr-body.ts
-var PR_MARKER = "<!-- prd-bot:gap=";
-function renderPrTitle(summary, gapId2) {
-  const title = summary.replace(/\s+/g, " ").trim() || `Close PRD gap ${gapId2}`;
-  return `prd-bot: ${title.length > 100 ? `${title.slice(0, 99)}\u2026` : title}`;
+// src/jobs/apply-proposal.ts
+async function applyProposal(workspace, proposal, rules, write) {
+  const guard = { protectedGlobs: rules.protectedGlobs, prdPath: rules.prdPath };
+  const current = /* @__PURE__ */ new Map();
+  for (const file of proposal.files) {
+    const pathCheck = checkPath(file.path, guard);
+    if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: pathCheck.reason, files: [] };
+    const inside = await workspace.resolveInside(file.path);
+    if (!inside.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${inside.reason}`, files: [] };
+    try {
+      current.set(file.path, await workspace.readFile(file.path));
+    } catch (error) {
+      return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${error.message}`, files: [] };
+    }
+  }
+  const plan = planFiles(proposal, current);
+  if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: plan.reason, files: [] };
+  if (plan.files.every((file) => file.mode === "NOOP")) return { ok: true, files: plan.files };
+  const verdict = checkProposal(proposal, plan.files, rules.policy, { ...guard, maxFileBytes: rules.policy.max_file_bytes });
+  if (!verdict.ok) return { ok: false, outcome: "proposal_rejected", reason: verdict.reason, files: plan.files };
+  if (write) {
+    for (const file of plan.files) {
+      if (file.mode === "NOOP") continue;
+      try {
+        await workspace.writeFile(file.path, file.after);
+      } catch (error) {
+        return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${error.message}`, files: plan.files };
+      }
+    }
+  }
+  return { ok: true, files: plan.files };
 }
-function renderPrBody(input) {
-  const counts = { ADD: 0, UPDATE: 0, NOOP: 0 };
-  for (const file of input.files) counts[file.mode] += 1;
-  const section = input.gap.section.length > 0 ? input.gap.section.join(" \u203A ") : "(top level)";
-  const fileRows = input.files.map((file) => `| \`${file.path}\` | ${file.mode} |`);
-  const seconds = (input.test.duration_ms / 1e3).toFixed(1);
-  const record = input.recordUrl ? `[${input.cycleId}](${input.recordUrl})` : `\`${input.cycleId}\``;
-  return [
-    `${PR_MARKER}${input.gap.id} -->`,
-    `## PRD gap \`${input.gap.id}\``,
-    "",
-    `> ${input.gap.text}`,
-    "",
-    `${input.prdPath}, line ${input.gap.line} \xB7 section: ${section}`,
-    "",
-    "## Rationale",
-    "",
-    input.rationale.trim() || input.summary,
-    "",
-    "## Changes",
-    "",
-    `ADD ${counts.ADD} \xB7 UPDATE ${counts.UPDATE} \xB7 NOOP ${counts.NOOP}`,
-    "",
-    "| file | mode |",
-    "| --- | --- |",
-    ...fileRows,
-    "",
-    "## Tests",
-    "",
-    `\`${input.test.command}\`: ${input.test.passed ? "passed" : "failed"} in ${seconds} s`,
-    "",
-    "## Cost",
-    "",
-    `model \`${input.model}\` \xB7 tokens ${input.tokens.total} (prompt ${input.tokens.prompt}, completion ${input.tokens.completion})`,
-    "",
-    `---`,
-    `Draft opened by prd-bot, cycle ${record}. Review it like any other change; prd-bot never merges.`
-  ].join("\n");
+
+// src/core/extract-json.ts
+var SCAN_BUDGET_FACTOR = 64;
+var MAX_OBJECTS = 32;
+function extractJsonObjects(text4) {
+  const source = text4.replace(/^\uFEFF/, "");
+  const result = { objects: [], truncated: null, syntaxError: null };
+  const seen = /* @__PURE__ */ new Map();
+  const consider = (candidate, offset) => {
+    const trimmed = candidate.trim();
+    if (trimmed === "") return false;
+    const known = seen.get(trimmed);
+    if (known !== void 0) return known;
+    seen.set(trimmed, false);
+    try {
+      const value = JSON.parse(trimmed);
+      if (isPlainObject(value)) {
+        seen.set(trimmed, true);
+        result.objects.push({ value, line: lineOf(source, offset + candidate.indexOf("{")) });
+        return true;
+      }
+    } catch (error) {
+      if (result.syntaxError === null && trimmed.startsWith("{")) {
+        result.syntaxError = { line: lineOf(source, offset + candidate.indexOf("{")), message: error.message };
+      }
+    }
+    return false;
+  };
+  consider(source, 0);
+  for (const fence of fencedBlocks(source)) consider(fence.body, fence.offset);
+  let budget = SCAN_BUDGET_FACTOR * source.length + 1e4;
+  let from = source.indexOf("{");
+  while (from !== -1 && result.objects.length < MAX_OBJECTS && budget > 0) {
+    const scan = scanFrom(source, from);
+    budget -= (scan.kind === "closed" ? scan.end : source.length) - from;
+    let next = from + 1;
+    if (scan.kind === "closed") {
+      if (consider(source.slice(from, scan.end), from)) next = scan.end;
+    } else if (scan.kind === "open" && result.truncated === null) {
+      result.truncated = { line: lineOf(source, from), open: scan.open, inString: scan.inString };
+    }
+    from = source.indexOf("{", next);
+  }
+  return result;
+}
+function scanFrom(text4, start) {
+  const stack = [];
+  let inString = false;
+  for (let i = start; i < text4.length; i++) {
+    const c = text4[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{" || c === "[") stack.push(c);
+    else if (c === "}" || c === "]") {
+      const opener = stack.pop();
+      if (c === "}" && opener !== "{" || c === "]" && opener !== "[") return { kind: "mismatch" };
+      if (stack.length === 0) return { kind: "closed", end: i + 1 };
+    }
+  }
+  return { kind: "open", open: stack.join(""), inString };
+}
+function fencedBlocks(text4) {
+  const blocks = [];
+  const opener = /^[ \t]*(`{3,}|~{3,})[^\n`]*\n/gm;
+  let match;
+  while ((match = opener.exec(text4)) !== null) {
+    const fence = match[1] ?? "```";
+    const bodyStart = match.index + match[0].length;
+    const closer = new RegExp(`^[ \\t]*${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`, "m");
+    const rest = text4.slice(bodyStart);
+    const close = closer.exec(rest);
+    const body = close ? rest.slice(0, close.index) : rest;
+    blocks.push({ body, offset: bodyStart });
+    if (!close) break;
+    opener.lastIndex = bodyStart + close.index + close[0].length;
+  }
+  return blocks;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function lineOf(text4, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text4.length; i++) if (text4.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// src/core/proposal.ts
+var nonEmpty2 = (text4) => text4.trim() !== "";
+var path7 = external_exports.string().describe("File path relative to the repository root, with forward slashes (src/foo.ts).");
+var editSchema = external_exports.object({
+  old_string: external_exports.string().describe("Exact text of the current file to replace; it must occur exactly once."),
+  new_string: external_exports.string().describe("The replacement text.")
+}).strict();
+var contentFileSchema = external_exports.object({
+  path: path7,
+  is_new: external_exports.boolean().describe("true to create a file that does not exist yet; false to replace an existing file."),
+  content: external_exports.string().describe("The whole content of the file after the change.")
+}).strict();
+var editsFileSchema = external_exports.object({
+  path: path7,
+  is_new: external_exports.literal(false).describe("Edits apply to existing files only."),
+  edits: external_exports.array(editSchema).min(1).describe("Search/replace edits applied in order.")
+}).strict();
+var proposalSchema = external_exports.object({
+  summary: external_exports.string().refine(nonEmpty2, "must not be empty").describe("One line: what the change does (becomes the PR title)."),
+  rationale: external_exports.string().describe("Why this change closes the gap, and how the test proves it."),
+  estimated_loc: external_exports.number().int().nonnegative().describe("Estimated number of changed lines."),
+  files: external_exports.array(external_exports.union([contentFileSchema, editsFileSchema])).min(1).describe("Files to create or change: either whole `content`, or `edits` on an existing file. Never delete a file.")
+}).strict();
+var proposalJsonSchema = withoutMetaSchema(external_exports.toJSONSchema(proposalSchema));
+var TOP_KEYS = ["summary", "rationale", "estimated_loc", "files"];
+var MAX_ISSUES = 6;
+function parseProposal(text4) {
+  if (text4.trim() === "") return { ok: false, error: "the answer is empty; reply with one JSON object" };
+  const found = extractJsonObjects(text4);
+  let best = null;
+  for (const candidate of found.objects) {
+    const checked = validate(candidate.value);
+    if (checked.ok) return checked;
+    const score = TOP_KEYS.filter((key2) => Object.hasOwn(candidate.value, key2)).length;
+    if (best === null || score > best.score) best = { candidate, issues: checked.issues, score };
+  }
+  if (found.truncated && (best === null || best.score === 0)) return { ok: false, error: truncationMessage(found.truncated) };
+  if (best !== null) return { ok: false, error: `the proposal does not match the schema: ${summarize(best.issues)}` };
+  if (found.syntaxError) {
+    const hint2 = /control character/i.test(found.syntaxError.message) ? " (escape newlines and tabs inside strings as \\n and \\t)" : "";
+    return { ok: false, error: `the JSON object at line ${found.syntaxError.line} is not valid JSON: ${found.syntaxError.message}${hint2}` };
+  }
+  return { ok: false, error: "no JSON object found in the answer; reply with one JSON object that starts with { and ends with }" };
+}
+function validate(value) {
+  const result = proposalSchema.safeParse(coerceLoc(value), { reportInput: true });
+  if (result.success) return { ok: true, proposal: result.data };
+  return { ok: false, issues: result.error.issues.flatMap((issue) => describeIssue(issue, [])) };
+}
+function coerceLoc(value) {
+  const loc = value["estimated_loc"];
+  return typeof loc === "string" && /^\s*\d{1,9}\s*$/.test(loc) ? { ...value, estimated_loc: Number(loc) } : value;
+}
+function describeIssue(issue, prefix) {
+  const at = [...prefix, ...issue.path];
+  const where = formatPath(at);
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = issue.expected === "int" ? "an integer" : issue.expected;
+      if (issue.input === void 0) return [`${where}: missing (expected ${expected})`];
+      return [`${where}: expected ${expected}, got ${describeValue(issue.input)}`];
+    }
+    case "unrecognized_keys":
+      return [`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowedKeys(at)})`];
+    case "too_small":
+      if (issue.origin === "array") return [`${where}: must not be empty`];
+      return [`${where}: must be at least ${String(issue.minimum)}, got ${describeValue(issue.input)}`];
+    case "invalid_value":
+      if (at.at(-1) === "is_new") return [`${where}: must be false for a file with edits (to create a file, give its whole content)`];
+      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${describeValue(issue.input)}`];
+    case "invalid_union":
+      return describeFileUnion(issue, at);
+    default:
+      return [`${where}: ${issue.message}`];
+  }
+}
+function describeFileUnion(issue, at) {
+  const where = formatPath(at);
+  const input = issue.input;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return [`${where}: expected a file object {path, is_new, content} or {path, is_new: false, edits}, got ${describeValue(input)}`];
+  }
+  const hasContent = Object.hasOwn(input, "content");
+  const hasEdits = Object.hasOwn(input, "edits");
+  if (hasContent && hasEdits) return [`${where}: give either "content" or "edits", not both`];
+  const branch = issue.errors[hasEdits ? 1 : 0] ?? [];
+  if (!hasContent && !hasEdits) {
+    const rest = branch.filter((inner) => !(inner.code === "invalid_type" && inner.path[0] === "content"));
+    return [`${where}: missing "content" (whole file) or "edits" (search/replace)`, ...rest.flatMap((inner) => describeIssue(inner, at))];
+  }
+  return branch.flatMap((inner) => describeIssue(inner, at));
+}
+function allowedKeys(at) {
+  if (at.length === 0) return TOP_KEYS.join(", ");
+  if (at.length === 2) return "path, is_new, and content or edits";
+  return "old_string, new_string";
+}
+function formatPath(path8) {
+  if (path8.length === 0) return "(top level)";
+  return path8.map((key2, i) => typeof key2 === "number" ? `[${key2}]` : i === 0 ? String(key2) : `.${String(key2)}`).join("");
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `string ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}\u2026` : value)}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+function summarize(issues) {
+  const shown = issues.slice(0, MAX_ISSUES).join("; ");
+  return issues.length > MAX_ISSUES ? `${shown}; and ${issues.length - MAX_ISSUES} more` : shown;
+}
+function truncationMessage(truncated) {
+  const closers = [...truncated.open].reverse().map((c) => c === "{" ? "}" : "]").join("");
+  const where = truncated.inString ? "inside a string" : "before its end";
+  return `the JSON object that starts at line ${truncated.line} is cut off ${where} (missing "${closers}"); the answer was probably truncated by the output token limit: send the complete object, and keep it short (prefer edits over whole files)`;
+}
+function withoutMetaSchema(schema) {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
 }
 
 // src/jobs/propose-cycle.ts
@@ -25197,251 +25443,6 @@ function errorText(error) {
   if (error instanceof ModelError) return `ModelError: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return `Error: ${String(error)}`;
-}
-
-// src/jobs/apply-proposal.ts
-async function applyProposal(workspace, proposal, rules, write) {
-  const guard = { protectedGlobs: rules.protectedGlobs, prdPath: rules.prdPath };
-  const current = /* @__PURE__ */ new Map();
-  for (const file of proposal.files) {
-    const pathCheck = checkPath(file.path, guard);
-    if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: pathCheck.reason, files: [] };
-    const inside = await workspace.resolveInside(file.path);
-    if (!inside.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${inside.reason}`, files: [] };
-    try {
-      current.set(file.path, await workspace.readFile(file.path));
-    } catch (error) {
-      return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${error.message}`, files: [] };
-    }
-  }
-  const plan = planFiles(proposal, current);
-  if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: plan.reason, files: [] };
-  if (plan.files.every((file) => file.mode === "NOOP")) return { ok: true, files: plan.files };
-  const verdict = checkProposal(proposal, plan.files, rules.policy, { ...guard, maxFileBytes: rules.policy.max_file_bytes });
-  if (!verdict.ok) return { ok: false, outcome: "proposal_rejected", reason: verdict.reason, files: plan.files };
-  if (write) {
-    for (const file of plan.files) {
-      if (file.mode === "NOOP") continue;
-      try {
-        await workspace.writeFile(file.path, file.after);
-      } catch (error) {
-        return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${error.message}`, files: plan.files };
-      }
-    }
-  }
-  return { ok: true, files: plan.files };
-}
-
-// src/core/extract-json.ts
-var SCAN_BUDGET_FACTOR = 64;
-var MAX_OBJECTS = 32;
-function extractJsonObjects(text4) {
-  const source = text4.replace(/^\uFEFF/, "");
-  const result = { objects: [], truncated: null, syntaxError: null };
-  const seen = /* @__PURE__ */ new Map();
-  const consider = (candidate, offset) => {
-    const trimmed = candidate.trim();
-    if (trimmed === "") return false;
-    const known = seen.get(trimmed);
-    if (known !== void 0) return known;
-    seen.set(trimmed, false);
-    try {
-      const value = JSON.parse(trimmed);
-      if (isPlainObject(value)) {
-        seen.set(trimmed, true);
-        result.objects.push({ value, line: lineOf(source, offset + candidate.indexOf("{")) });
-        return true;
-      }
-    } catch (error) {
-      if (result.syntaxError === null && trimmed.startsWith("{")) {
-        result.syntaxError = { line: lineOf(source, offset + candidate.indexOf("{")), message: error.message };
-      }
-    }
-    return false;
-  };
-  consider(source, 0);
-  for (const fence of fencedBlocks(source)) consider(fence.body, fence.offset);
-  let budget = SCAN_BUDGET_FACTOR * source.length + 1e4;
-  let from = source.indexOf("{");
-  while (from !== -1 && result.objects.length < MAX_OBJECTS && budget > 0) {
-    const scan = scanFrom(source, from);
-    budget -= (scan.kind === "closed" ? scan.end : source.length) - from;
-    let next = from + 1;
-    if (scan.kind === "closed") {
-      if (consider(source.slice(from, scan.end), from)) next = scan.end;
-    } else if (scan.kind === "open" && result.truncated === null) {
-      result.truncated = { line: lineOf(source, from), open: scan.open, inString: scan.inString };
-    }
-    from = source.indexOf("{", next);
-  }
-  return result;
-}
-function scanFrom(text4, start) {
-  const stack = [];
-  let inString = false;
-  for (let i = start; i < text4.length; i++) {
-    const c = text4[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{" || c === "[") stack.push(c);
-    else if (c === "}" || c === "]") {
-      const opener = stack.pop();
-      if (c === "}" && opener !== "{" || c === "]" && opener !== "[") return { kind: "mismatch" };
-      if (stack.length === 0) return { kind: "closed", end: i + 1 };
-    }
-  }
-  return { kind: "open", open: stack.join(""), inString };
-}
-function fencedBlocks(text4) {
-  const blocks = [];
-  const opener = /^[ \t]*(`{3,}|~{3,})[^\n`]*\n/gm;
-  let match;
-  while ((match = opener.exec(text4)) !== null) {
-    const fence = match[1] ?? "```";
-    const bodyStart = match.index + match[0].length;
-    const closer = new RegExp(`^[ \\t]*${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`, "m");
-    const rest = text4.slice(bodyStart);
-    const close = closer.exec(rest);
-    const body = close ? rest.slice(0, close.index) : rest;
-    blocks.push({ body, offset: bodyStart });
-    if (!close) break;
-    opener.lastIndex = bodyStart + close.index + close[0].length;
-  }
-  return blocks;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function lineOf(text4, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < text4.length; i++) if (text4.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-// src/core/proposal.ts
-var nonEmpty2 = (text4) => text4.trim() !== "";
-var path7 = external_exports.string().describe("File path relative to the repository root, with forward slashes (src/foo.ts).");
-var editSchema = external_exports.object({
-  old_string: external_exports.string().describe("Exact text of the current file to replace; it must occur exactly once."),
-  new_string: external_exports.string().describe("The replacement text.")
-}).strict();
-var contentFileSchema = external_exports.object({
-  path: path7,
-  is_new: external_exports.boolean().describe("true to create a file that does not exist yet; false to replace an existing file."),
-  content: external_exports.string().describe("The whole content of the file after the change.")
-}).strict();
-var editsFileSchema = external_exports.object({
-  path: path7,
-  is_new: external_exports.literal(false).describe("Edits apply to existing files only."),
-  edits: external_exports.array(editSchema).min(1).describe("Search/replace edits applied in order.")
-}).strict();
-var proposalSchema = external_exports.object({
-  summary: external_exports.string().refine(nonEmpty2, "must not be empty").describe("One line: what the change does (becomes the PR title)."),
-  rationale: external_exports.string().describe("Why this change closes the gap, and how the test proves it."),
-  estimated_loc: external_exports.number().int().nonnegative().describe("Estimated number of changed lines."),
-  files: external_exports.array(external_exports.union([contentFileSchema, editsFileSchema])).min(1).describe("Files to create or change: either whole `content`, or `edits` on an existing file. Never delete a file.")
-}).strict();
-var proposalJsonSchema = withoutMetaSchema(external_exports.toJSONSchema(proposalSchema));
-var TOP_KEYS = ["summary", "rationale", "estimated_loc", "files"];
-var MAX_ISSUES = 6;
-function parseProposal(text4) {
-  if (text4.trim() === "") return { ok: false, error: "the answer is empty; reply with one JSON object" };
-  const found = extractJsonObjects(text4);
-  let best = null;
-  for (const candidate of found.objects) {
-    const checked = validate(candidate.value);
-    if (checked.ok) return checked;
-    const score = TOP_KEYS.filter((key2) => Object.hasOwn(candidate.value, key2)).length;
-    if (best === null || score > best.score) best = { candidate, issues: checked.issues, score };
-  }
-  if (found.truncated && (best === null || best.score === 0)) return { ok: false, error: truncationMessage(found.truncated) };
-  if (best !== null) return { ok: false, error: `the proposal does not match the schema: ${summarize(best.issues)}` };
-  if (found.syntaxError) {
-    const hint2 = /control character/i.test(found.syntaxError.message) ? " (escape newlines and tabs inside strings as \\n and \\t)" : "";
-    return { ok: false, error: `the JSON object at line ${found.syntaxError.line} is not valid JSON: ${found.syntaxError.message}${hint2}` };
-  }
-  return { ok: false, error: "no JSON object found in the answer; reply with one JSON object that starts with { and ends with }" };
-}
-function validate(value) {
-  const result = proposalSchema.safeParse(coerceLoc(value), { reportInput: true });
-  if (result.success) return { ok: true, proposal: result.data };
-  return { ok: false, issues: result.error.issues.flatMap((issue) => describeIssue(issue, [])) };
-}
-function coerceLoc(value) {
-  const loc = value["estimated_loc"];
-  return typeof loc === "string" && /^\s*\d{1,9}\s*$/.test(loc) ? { ...value, estimated_loc: Number(loc) } : value;
-}
-function describeIssue(issue, prefix) {
-  const at = [...prefix, ...issue.path];
-  const where = formatPath(at);
-  switch (issue.code) {
-    case "invalid_type": {
-      const expected = issue.expected === "int" ? "an integer" : issue.expected;
-      if (issue.input === void 0) return [`${where}: missing (expected ${expected})`];
-      return [`${where}: expected ${expected}, got ${describeValue(issue.input)}`];
-    }
-    case "unrecognized_keys":
-      return [`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowedKeys(at)})`];
-    case "too_small":
-      if (issue.origin === "array") return [`${where}: must not be empty`];
-      return [`${where}: must be at least ${String(issue.minimum)}, got ${describeValue(issue.input)}`];
-    case "invalid_value":
-      if (at.at(-1) === "is_new") return [`${where}: must be false for a file with edits (to create a file, give its whole content)`];
-      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${describeValue(issue.input)}`];
-    case "invalid_union":
-      return describeFileUnion(issue, at);
-    default:
-      return [`${where}: ${issue.message}`];
-  }
-}
-function describeFileUnion(issue, at) {
-  const where = formatPath(at);
-  const input = issue.input;
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return [`${where}: expected a file object {path, is_new, content} or {path, is_new: false, edits}, got ${describeValue(input)}`];
-  }
-  const hasContent = Object.hasOwn(input, "content");
-  const hasEdits = Object.hasOwn(input, "edits");
-  if (hasContent && hasEdits) return [`${where}: give either "content" or "edits", not both`];
-  const branch = issue.errors[hasEdits ? 1 : 0] ?? [];
-  if (!hasContent && !hasEdits) {
-    const rest = branch.filter((inner) => !(inner.code === "invalid_type" && inner.path[0] === "content"));
-    return [`${where}: missing "content" (whole file) or "edits" (search/replace)`, ...rest.flatMap((inner) => describeIssue(inner, at))];
-  }
-  return branch.flatMap((inner) => describeIssue(inner, at));
-}
-function allowedKeys(at) {
-  if (at.length === 0) return TOP_KEYS.join(", ");
-  if (at.length === 2) return "path, is_new, and content or edits";
-  return "old_string, new_string";
-}
-function formatPath(path8) {
-  if (path8.length === 0) return "(top level)";
-  return path8.map((key2, i) => typeof key2 === "number" ? `[${key2}]` : i === 0 ? String(key2) : `.${String(key2)}`).join("");
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `string ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}\u2026` : value)}`;
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
-}
-function summarize(issues) {
-  const shown = issues.slice(0, MAX_ISSUES).join("; ");
-  return issues.length > MAX_ISSUES ? `${shown}; and ${issues.length - MAX_ISSUES} more` : shown;
-}
-function truncationMessage(truncated) {
-  const closers = [...truncated.open].reverse().map((c) => c === "{" ? "}" : "]").join("");
-  const where = truncated.inString ? "inside a string" : "before its end";
-  return `the JSON object that starts at line ${truncated.line} is cut off ${where} (missing "${closers}"); the answer was probably truncated by the output token limit: send the complete object, and keep it short (prefer edits over whole files)`;
-}
-function withoutMetaSchema(schema) {
-  const { $schema: _ignored, ...rest } = schema;
-  return rest;
 }
 
 // src/prompts/propose-system.md
@@ -27937,26 +27938,31 @@ function newCycleId(at) {
 }
 
 export {
+  VERSION,
+  redactUrls,
+  GitError,
+  execGit,
+  FALLBACK_IDENTITY,
+  PushRejectedError,
+  authEnv,
+  openGitWorkspace,
   findGaps,
   gapsSince,
   openGaps,
-  priorAttempts,
-  shouldRunCycle,
-  loadCycleEvents,
-  loadCycleRecords,
+  ModelError,
+  createOpenAIModelClient,
+  resolveModelChain,
   utcDay,
   ledgerPath,
   parseLedger,
   PR_MARKER,
-  ModelError,
+  priorAttempts,
+  shouldRunCycle,
+  loadCycleEvents,
+  loadCycleRecords,
   applyProposal,
   parseProposal,
   proposeCycle,
   applyRules,
-  createOpenAIModelClient,
-  redactUrls,
-  PushRejectedError,
-  openGitWorkspace,
-  resolveModelChain,
   detectWorkspaceTestCommand
 };

@@ -7,7 +7,7 @@ import {
 import {
   parseConfig,
   require_dist
-} from "./chunk-EKHJF3AB.js";
+} from "./chunk-53LH5IBL.js";
 import {
   Octokit,
   RequestError,
@@ -16,14 +16,23 @@ import {
   createTokenAuth,
   createWritePacer,
   getUserAgent,
+  notYetComment,
   request,
   retry,
+  runForgeCycles,
   throttling
-} from "./chunk-QGBWAH2W.js";
+} from "./chunk-SF46GLJG.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
-import "./chunk-ART3RKJ5.js";
+import {
+  FALLBACK_IDENTITY,
+  GitError,
+  authEnv,
+  execGit,
+  openGitWorkspace,
+  redactUrls
+} from "./chunk-KHEWHXY4.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -31,7 +40,7 @@ import {
   __require,
   __toESM,
   external_exports
-} from "./chunk-HVLHW2UF.js";
+} from "./chunk-7YTXEYWM.js";
 
 // node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
@@ -399,8 +408,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path4 = req.path;
+        _req.url = typeof path4 === "string" ? path4 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -570,14 +579,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path4) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path4.length; i++) {
+        const char = path4[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -708,10 +717,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts = parsePath(path2);
+      for (const path4 of paths) {
+        const parts = parsePath(path4);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path2, remove);
+          redactWildcardPath(obj, parts, censor, path4, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -796,8 +805,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path4) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path4];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -832,8 +841,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts = parsePath(path2);
+      for (const path4 of pathsToClone) {
+        const parts = parsePath(path4);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -885,24 +894,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path4) {
+      if (typeof path4 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path4 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path4.includes("..")) {
+        throw new Error(`Invalid redaction path (${path4})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path4.includes(",")) {
+        throw new Error(`Invalid redaction path (${path4})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path4.length; i++) {
+        const char = path4[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -916,20 +925,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path4})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path4})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path4 of paths) {
+        validatePath(path4);
       }
     }
     function slowRedact(options2 = {}) {
@@ -942,7 +951,7 @@ var require_redact = __commonJS({
       } = options2;
       validatePaths(paths);
       const pathStructure = buildPathStructure(paths);
-      return function redact(obj) {
+      return function redact2(obj) {
         if (strict && (obj === null || typeof obj !== "object")) {
           if (obj === null || obj === void 0) {
             return serialize ? serialize(obj) : obj;
@@ -1099,8 +1108,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path4) => {
+            return censor(value, [k, ...path4]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1321,7 +1330,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path4 = __require("path");
     var sleep = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1375,7 +1384,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path4.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -1383,7 +1392,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path4.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -1395,7 +1404,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -1420,7 +1429,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -2778,15 +2787,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path4 = unquoted;
+      if (path4.startsWith("file://")) {
         try {
-          path2 = fileURLToPath(path2);
+          path4 = fileURLToPath(path4);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync(path2);
+      return isAbsolute(path4) && !existsSync(path4);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -4490,7 +4499,7 @@ var require_multistream = __commonJS({
 var require_pino = __commonJS({
   "node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
-    var os = __require("node:os");
+    var os2 = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
     var caller = require_caller();
     var redaction = require_redaction();
@@ -4538,7 +4547,7 @@ var require_pino = __commonJS({
     } = symbols;
     var { epochTime, nullTime } = time;
     var { pid } = process;
-    var hostname = os.hostname();
+    var hostname = os2.hostname();
     var defaultErrorSerializer = stdSerializers.err;
     var defaultOptions2 = {
       level: "info",
@@ -4579,7 +4588,7 @@ var require_pino = __commonJS({
       const { opts, stream } = normalize(instance, caller(), ...args);
       if (opts.level && typeof opts.level === "string" && DEFAULT_LEVELS[opts.level.toLowerCase()] !== void 0) opts.level = opts.level.toLowerCase();
       const {
-        redact,
+        redact: redact2,
         crlf,
         serializers: serializers2,
         timestamp,
@@ -4613,8 +4622,8 @@ var require_pino = __commonJS({
       const stringifyFn = stringify.bind({
         [stringifySafeSym]: stringifySafe
       });
-      const stringifiers = redact ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact, stringifyFn)) : /* @__PURE__ */ Object.create(null);
-      const formatOpts = redact ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
+      const stringifiers = redact2 ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact2, stringifyFn)) : /* @__PURE__ */ Object.create(null);
+      const formatOpts = redact2 ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
       const end = "}" + (crlf ? "\r\n" : "\n");
       const coreChindings = asChindings.bind(null, {
         [chindingsSym]: "",
@@ -5521,7 +5530,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path2 = __require("node:path");
+    var path4 = __require("node:path");
     var assert = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5592,7 +5601,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path4.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5600,7 +5609,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path4.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -5612,7 +5621,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -5643,7 +5652,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -11343,6 +11352,7 @@ var require_logger = __commonJS({
 
 // src/cli/commands/serve.ts
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
@@ -11376,7 +11386,7 @@ function readAppSettings(env, readFile) {
     problems.push(`${name} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got "${text}"`);
     return fallback;
   };
-  const path2 = (name, fallback) => {
+  const path4 = (name, fallback) => {
     const value = get2(name) ?? fallback;
     if (!value.startsWith("/")) problems.push(`${name} must be a URL path starting with "/", got "${value}"`);
     return value;
@@ -11411,7 +11421,7 @@ function readAppSettings(env, readFile) {
         privateKey,
         secret: get2("WEBHOOK_SECRET"),
         baseUrl: githubApiUrl(get2("GITHUB_API_URL"), get2("GHE_HOST"), get2("GHE_PROTOCOL"), problems),
-        webhookPath: path2("WEBHOOK_PATH", DEFAULT_GITHUB_WEBHOOK_PATH),
+        webhookPath: path4("WEBHOOK_PATH", DEFAULT_GITHUB_WEBHOOK_PATH),
         logLevel: level
       };
     }
@@ -11423,14 +11433,11 @@ function readAppSettings(env, readFile) {
     const url = get2("GITEA_URL");
     if (url !== void 0 && !isHttpUrl(url)) problems.push(`GITEA_URL must be the Gitea server's http(s) URL, e.g. https://gitea.example.com, got "${url}"`);
     if (missing.length === 0 && url && isHttpUrl(url)) {
-      settings.gitea = { url: url.replace(/\/+$/, ""), token: get2("GITEA_TOKEN"), secret: get2("GITEA_WEBHOOK_SECRET"), webhookPath: path2("GITEA_WEBHOOK_PATH", DEFAULT_GITEA_WEBHOOK_PATH) };
+      settings.gitea = { url: url.replace(/\/+$/, ""), token: get2("GITEA_TOKEN"), secret: get2("GITEA_WEBHOOK_SECRET"), webhookPath: path4("GITEA_WEBHOOK_PATH", DEFAULT_GITEA_WEBHOOK_PATH) };
     }
   }
   if (!settings.github && !settings.gitea && problems.length === 0) {
     problems.push("nothing to serve: set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET for a GitHub App, and/or GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET for Gitea");
-  }
-  if (settings.mode === "in-process" && !settings.runner) {
-    problems.push("PRD_BOT_MODE=in-process runs jobs in the app, so it needs a job runner: set PRD_BOT_RUNNER (or --runner) to a module that exports runJob(job)");
   }
   if (problems.length) throw new AppSettingsError(problems);
   return settings;
@@ -11468,38 +11475,40 @@ function isHttpUrl(text) {
   return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 }
 
-// src/app/server.ts
-import { createServer } from "node:http";
+// src/app/in-process-runner.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import path2 from "node:path";
 
-// src/app/delivery-dedup.ts
-function createDeliveryDedup(options2 = {}) {
-  const maxEntries = options2.maxEntries ?? 2e4;
-  const ttlMs = options2.ttlMs ?? 24 * 60 * 60 * 1e3;
-  const now = options2.now ?? Date.now;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`delivery dedup: maxEntries must be a positive whole number, got ${maxEntries}`);
-  const seen = /* @__PURE__ */ new Map();
-  const expire = (at) => {
-    for (const [id, claimedAt] of seen) {
-      if (at - claimedAt < ttlMs) break;
-      seen.delete(id);
-    }
-  };
-  return {
-    claim(id) {
-      const at = now();
-      expire(at);
-      if (seen.has(id)) return false;
-      seen.set(id, at);
-      if (seen.size > maxEntries) seen.delete(seen.keys().next().value);
-      return true;
-    },
-    forget(id) {
-      seen.delete(id);
-    },
-    get size() {
-      return seen.size;
-    }
-  };
+// src/adapters/workspace/clone-repository.ts
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+async function cloneRepository(remote, branch, dir, options2 = {}) {
+  if (!branch || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
+    throw new Error(`cloneRepository: "${branch}" is not a branch name; pass the repository's default branch, e.g. main`);
+  }
+  const depth = options2.depth ?? 1;
+  if (!Number.isInteger(depth) || depth < 0) throw new Error(`cloneRepository: depth must be a whole number >= 0 (0 = full history), got ${String(options2.depth)}`);
+  const target = path.resolve(dir);
+  await mkdir(path.dirname(target), { recursive: true });
+  const shallow = depth > 0 ? ["--depth", String(depth), "--no-tags"] : [];
+  const where2 = `${branch} of ${redactUrls(remote.url)}`;
+  try {
+    await execGit(path.dirname(target), ["clone", "--quiet", "--single-branch", "--branch", branch, ...shallow, "--", remote.url, target], { env: authEnv(remote) });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const said = redactUrls(error.stderr.trim()) || error.message;
+    throw new Error(`cloning ${where2} into ${target} failed: ${said}${hintFor(said, branch)}`);
+  }
+  for (const [key, value] of [["user.name", FALLBACK_IDENTITY.name], ["user.email", FALLBACK_IDENTITY.email]]) {
+    const set2 = await execGit(target, ["config", "--get", key], { okCodes: [1] });
+    if (set2.code !== 0 || set2.stdout.trim() === "") await execGit(target, ["config", "--local", key, value]);
+  }
+}
+function hintFor(said, branch) {
+  if (/Remote branch .* not found/i.test(said)) return ` (the repository has no branch ${branch}: pass its default branch)`;
+  if (/Authentication failed|could not read Username|403|401/i.test(said)) return " (the token was refused: check that it may read the repository's contents)";
+  if (/already exists and is not an empty directory/i.test(said)) return " (clone into a new or empty folder)";
+  return "";
 }
 
 // src/app/decide.ts
@@ -11562,10 +11571,10 @@ function mayCommand(permission) {
 }
 function touchesPrd(paths, prdPath) {
   const wanted = normalizePath(prdPath);
-  return paths.some((path2) => normalizePath(path2) === wanted);
+  return paths.some((path4) => normalizePath(path4) === wanted);
 }
-function normalizePath(path2) {
-  return path2.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
+function normalizePath(path4) {
+  return path4.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
 }
 function workflowInputs(job) {
   const inputs = { command: job.command };
@@ -11575,35 +11584,6 @@ function workflowInputs(job) {
 }
 function repoKey(target) {
   return `${target.forge}:${target.repo.owner}/${target.repo.repo}`.toLowerCase();
-}
-
-// src/app/job-starter.ts
-function createJobStarter(options2) {
-  if (options2.mode === "in-process") {
-    const { runJob, jobQueue } = options2;
-    if (!runJob || !jobQueue) throw new Error("in-process mode needs a job runner and a job queue");
-    return async (job, target, forge, deliveryId) => {
-      const queued = jobQueue.push(repoKey(target), () => runJob({ ...job, repo: target.repo, forge, deliveryId, log: options2.log }));
-      if (!queued.accepted) return { started: false, failure: { kind: "busy", detail: queued.reason } };
-      return { started: true, detail: queued.waiting === 0 ? "running in-process" : `queued in-process (${queued.waiting} waiting)` };
-    };
-  }
-  return async (job, target, forge) => {
-    if (!forge.capabilities.workflowDispatch) {
-      return { started: false, failure: { kind: "unsupported", detail: "the forge has no workflow dispatch API" } };
-    }
-    const branch = target.defaultBranch ?? await forge.defaultBranch();
-    try {
-      await forge.dispatchWorkflow(options2.workflow, branch, workflowInputs(job));
-    } catch (error) {
-      if (error instanceof UnsupportedError) return { started: false, failure: { kind: "unsupported", detail: error.message } };
-      const status = error.status;
-      if (status === 404) return { started: false, failure: { kind: "missing-workflow", detail: `the dispatch on ${branch} answered 404 Not Found` } };
-      if (status === 422) return { started: false, failure: { kind: "rejected", detail: error.message } };
-      throw error;
-    }
-    return { started: true, detail: `dispatched ${options2.workflow} on ${branch}` };
-  };
 }
 
 // src/app/messages.ts
@@ -11743,6 +11723,149 @@ function where(target) {
   return `${target.repo.owner}/${target.repo.repo}`;
 }
 
+// src/app/in-process-runner.ts
+var AUDIT_UNAVAILABLE = "auditor not available in this version";
+function createInProcessRunner(options2) {
+  const configPath = options2.configPath ?? DEFAULT_CONFIG_PATH;
+  const now = options2.now ?? (() => /* @__PURE__ */ new Date());
+  const env = modelEnv(options2.env);
+  const { log } = options2;
+  async function cycle(job, where2) {
+    const { forge } = job;
+    const defaultBranch = await forge.defaultBranch();
+    const dir = await mkdtemp(path2.join(options2.tempDir, "prd-bot-job-"));
+    try {
+      const checkout = path2.join(dir, "checkout");
+      await cloneRepository(forge.gitRemote(), defaultBranch, checkout);
+      const workspace = await openGitWorkspace(checkout);
+      const config2 = parseConfig(await workspace.readFile(configPath), configPath);
+      const request2 = {
+        job: "cycle",
+        reason: `in-process job for delivery ${job.deliveryId}`,
+        trigger: job.gap ? "input" : "dispatch",
+        maxCycles: 1,
+        dryRun: false,
+        ...job.gap ? { gapId: job.gap } : {}
+      };
+      const result = await runForgeCycles({ forge, workspace, config: config2, configFile: configPath, env, tempDir: dir, request: request2, log, now, defaultBranch });
+      for (const record of result.records) {
+        log.info(`${where2}: cycle ${record.cycle_id}: ${record.outcome}: ${record.reason}${record.pr_url ? ` (${record.pr_url})` : ""}`);
+      }
+      for (const note of result.notes) log.info(`${where2}: ${note}`);
+      options2.onCycles?.(job, result);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  async function notYet(forge, command, pr, where2) {
+    const fork = command === "apply" ? (await forge.getPullRequest(pr)).fromFork : false;
+    const posted = await forge.comment(pr, notYetComment(command, fork));
+    log.info(`${where2}: /scrum ${command} on #${pr}: replied that it is not available yet (${posted.url})`);
+  }
+  async function audit(forge, pr, where2) {
+    const pull = await forge.getPullRequest(pr);
+    await forge.setStatus({ sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
+    log.info(`${where2}: #${pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
+  }
+  return async (job) => {
+    const where2 = `${job.repo.owner}/${job.repo.repo} [delivery ${job.deliveryId}]`;
+    try {
+      if (job.command === "cycle") return await cycle(job, where2);
+      if (job.pr === void 0) throw new Error(`the ${job.command} job names no pull request`);
+      if (job.command === "audit") return await audit(job.forge, job.pr, where2);
+      return await notYet(job.forge, job.command, job.pr, where2);
+    } catch (error) {
+      log.warn(`${where2}: in-process ${job.command} failed: ${redact(error.message ?? String(error), secretsOf(job.forge))}`);
+    }
+  };
+}
+function modelEnv(env) {
+  const picked = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name === "PRD_BOT_MODEL" || name === "OPENAI_BASE_URL" || /^[A-Z0-9_]+_API_KEY$/.test(name)) picked[name] = value;
+  }
+  return picked;
+}
+function secretsOf(forge) {
+  let remote;
+  try {
+    remote = forge.gitRemote();
+  } catch {
+    return [];
+  }
+  const basic = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
+  if (!basic) return [];
+  const decoded = Buffer.from(basic, "base64").toString("utf8");
+  const token = decoded.slice(decoded.indexOf(":") + 1);
+  return [basic, token, encodeURIComponent(token)].filter((secret) => secret.length >= 8);
+}
+function redact(text, secrets) {
+  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+}
+
+// src/app/server.ts
+import { createServer } from "node:http";
+
+// src/app/delivery-dedup.ts
+function createDeliveryDedup(options2 = {}) {
+  const maxEntries = options2.maxEntries ?? 2e4;
+  const ttlMs = options2.ttlMs ?? 24 * 60 * 60 * 1e3;
+  const now = options2.now ?? Date.now;
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`delivery dedup: maxEntries must be a positive whole number, got ${maxEntries}`);
+  const seen = /* @__PURE__ */ new Map();
+  const expire = (at) => {
+    for (const [id, claimedAt] of seen) {
+      if (at - claimedAt < ttlMs) break;
+      seen.delete(id);
+    }
+  };
+  return {
+    claim(id) {
+      const at = now();
+      expire(at);
+      if (seen.has(id)) return false;
+      seen.set(id, at);
+      if (seen.size > maxEntries) seen.delete(seen.keys().next().value);
+      return true;
+    },
+    forget(id) {
+      seen.delete(id);
+    },
+    get size() {
+      return seen.size;
+    }
+  };
+}
+
+// src/app/job-starter.ts
+function createJobStarter(options2) {
+  if (options2.mode === "in-process") {
+    const { runJob, jobQueue } = options2;
+    if (!runJob || !jobQueue) throw new Error("in-process mode needs a job runner and a job queue");
+    return async (job, target, forge, deliveryId) => {
+      const queued = jobQueue.push(repoKey(target), () => runJob({ ...job, repo: target.repo, forge, deliveryId, log: options2.log }));
+      if (!queued.accepted) return { started: false, failure: { kind: "busy", detail: queued.reason } };
+      return { started: true, detail: queued.waiting === 0 ? "running in-process" : `queued in-process (${queued.waiting} waiting)` };
+    };
+  }
+  return async (job, target, forge) => {
+    if (!forge.capabilities.workflowDispatch) {
+      return { started: false, failure: { kind: "unsupported", detail: "the forge has no workflow dispatch API" } };
+    }
+    const branch = target.defaultBranch ?? await forge.defaultBranch();
+    try {
+      await forge.dispatchWorkflow(options2.workflow, branch, workflowInputs(job));
+    } catch (error) {
+      if (error instanceof UnsupportedError) return { started: false, failure: { kind: "unsupported", detail: error.message } };
+      const status = error.status;
+      if (status === 404) return { started: false, failure: { kind: "missing-workflow", detail: `the dispatch on ${branch} answered 404 Not Found` } };
+      if (status === 422) return { started: false, failure: { kind: "rejected", detail: error.message } };
+      throw error;
+    }
+    return { started: true, detail: `dispatched ${options2.workflow} on ${branch}` };
+  };
+}
+
 // src/app/work-queue.ts
 function createWorkQueue(options2) {
   const perKey = options2.maxConcurrentPerKey ?? 1;
@@ -11836,12 +11959,12 @@ function createDispatcher(options2) {
     maxConcurrent: options2.maxConcurrentJobs ?? 2,
     onError: (error, key) => log.warn(`in-process job for ${key} failed: ${error.message ?? String(error)}`)
   }) : void 0;
-  if (mode === "in-process" && !options2.runJob) throw new Error("PRD_BOT_MODE=in-process needs a job runner (--runner FILE for `prd-bot serve`)");
+  if (mode === "in-process" && !options2.runJob) throw new Error("PRD_BOT_MODE=in-process needs a job runner: pass runJob (createInProcessRunner from app/in-process-runner.ts, or your own)");
   const startJob = createJobStarter({ mode, workflow, log, runJob: options2.runJob, jobQueue: jobs });
   const handle = async (delivery, plan) => {
     const label = `${plan.target.repo.owner}/${plan.target.repo.repo} ${delivery.name} [delivery ${delivery.id}]`;
     try {
-      const line = await runPlan(plan, { forge: delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
+      const line = await runPlan(plan, { forge: await delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
       log.info(`${label}: ${line}`);
     } catch (error) {
       options2.onWorkFailed?.(delivery.id);
@@ -11936,7 +12059,7 @@ function toAppEvent(forge, name, payload) {
       return parse(forge, name, pushPayload, payload, (p) => {
         const commits = p.commits ?? [];
         const paths = /* @__PURE__ */ new Set();
-        for (const commit of commits) for (const list of [commit.added, commit.modified, commit.removed]) for (const path2 of list ?? []) paths.add(path2);
+        for (const commit of commits) for (const list of [commit.added, commit.modified, commit.removed]) for (const path4 of list ?? []) paths.add(path4);
         const shown = commits.length;
         const pathsComplete = p.total_commits !== void 0 ? shown >= p.total_commits : shown < COMMITS_SHOWN_AT_MOST;
         return { ...common(forge, p), type: "push", ref: p.ref, before: p.before, after: p.after, deleted: p.deleted ?? ZERO_SHA2.test(p.after), paths: [...paths], pathsComplete };
@@ -11985,7 +12108,7 @@ function createGiteaReceiver(options2, dispatcher) {
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
-import path from "node:path";
+import path3 from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
 var Context = class {
   name;
@@ -12132,7 +12255,7 @@ var Context = class {
    */
   async config(fileName, defaultConfig, deepMergeOptions) {
     const params = this.repo({
-      path: path.posix.join(".github", fileName),
+      path: path3.posix.join(".github", fileName),
       defaults(configs) {
         const result = import_deepmerge.default.all([defaultConfig || {}, ...configs], deepMergeOptions);
         return result;
@@ -12730,20 +12853,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path2) {
-  let i = path2.length;
+function normalizeTrailingSlashes(path4) {
+  let i = path4.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path2.charCodeAt(--i) !== 47) {
+    if (path4.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path2.slice(0, i + 1);
+  return path4.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -12944,7 +13067,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path2 = "/api/github/webhooks",
+  path: path4 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -12953,7 +13076,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path2,
+    path: path4,
     log,
     timeout
   });
@@ -13191,7 +13314,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path4) => path4.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path4) => path4.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -13270,7 +13393,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path2 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path4 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -13282,7 +13405,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path2,
+      path: path4,
       raw,
       scope,
       version,
@@ -13306,12 +13429,12 @@ function parsePackage(pkg) {
     packageName,
     version = "latest",
     // Default to 'latest' if no version is specified
-    path2 = ""
+    path4 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path2}`;
+  const nameWithPath = `${name}${path4}`;
   const cli = cliEscapeCharsRE.test(version) ? `'${name}@${version}'` : `${name}@${version}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -13324,7 +13447,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path2,
+    path: path4,
     raw: pkg,
     scope,
     version
@@ -16124,11 +16247,11 @@ var VERSION5 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
-  const fileExtension = path2.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path4, ref }) {
+  const fileExtension = path4.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path4}")`
     );
   }
   const endpoint = {
@@ -16136,7 +16259,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path2,
+    path: path4,
     mediaType: {
       format: "raw"
     },
@@ -16147,7 +16270,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path2,
+    path: path4,
     url,
     config: null
   };
@@ -16205,7 +16328,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path2,
+  path: path4,
   url,
   extendsValue
 }) {
@@ -16225,16 +16348,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path2
+    path: match[3] || path4
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path4,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -16245,7 +16368,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path2
+      path: path4
     });
     files.push(defaultRepoConfig);
   }
@@ -16255,7 +16378,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path2,
+    path: path4,
     url: file.url,
     extendsValue: file.config._extends
   });
@@ -16268,7 +16391,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path2,
+      path: path4,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -16285,11 +16408,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path4, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path4,
     branch
   });
   const configs = files.map((file) => file.config).reverse().filter(Boolean);
@@ -17953,11 +18076,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path2 } = {}) {
+  async getNodeMiddleware({ log, path: path4 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path2 || this.#state.webhookPath
+      path: path4 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -18106,7 +18229,8 @@ function createProbotApp(options2) {
         event,
         forge: () => {
           if (!repo) throw new Error(`${context.name} has no repository`);
-          return options2.githubForge(repo, context.octokit);
+          const installation = context.payload.installation?.id;
+          return options2.githubForge(repo, context.octokit, typeof installation === "number" ? installation : void 0);
         }
       });
       options2.onReceipt?.(context.id, receipt);
@@ -18126,16 +18250,18 @@ async function createGitHubReceiver(options2, dispatcher) {
     Octokit: createAppOctokit(options2.octokit),
     ...options2.fetch ? { request: { fetch: options2.fetch } } : {}
   });
-  const githubForge = options2.githubForge ?? ((repo, octokit) => createGitHubForge({
+  const forgeOn = (repo, octokit, token) => createGitHubForge({
     owner: repo.owner,
     repo: repo.repo,
     baseUrl,
     // Probot's client is an @octokit/core Octokit with more plugins; the adapter only calls `request`.
     octokit,
+    token,
     // Commit statuses, not check runs: a check run belongs to the app that created it, so the workflow
     // (another app, github-actions) could never complete the app's pending run; a status context can be.
     checkRuns: false
-  }));
+  });
+  const githubForge = options2.githubForge ?? (options2.gitToken ? async (repo, octokit, installationId) => forgeOn(repo, octokit, await gitToken(octokit, repo, installationId)) : (repo, octokit) => forgeOn(repo, octokit));
   const receipts = /* @__PURE__ */ new Map();
   await probot.load(createProbotApp({ accept: (delivery) => dispatcher.accept(delivery), githubForge, onReceipt: (id, receipt) => receipts.set(id, receipt) }), {
     cwd: process.cwd(),
@@ -18154,6 +18280,17 @@ async function createGitHubReceiver(options2, dispatcher) {
       }
     }
   };
+}
+async function gitToken(octokit, repo, installationId) {
+  if (installationId === void 0) {
+    throw new Error(`the event for ${repo.owner}/${repo.repo} names no installation, so there is no token to clone and push with: check that the GitHub App is installed on the repository`);
+  }
+  const { data } = await octokit.request("POST /app/installations/{installation_id}/access_tokens", {
+    installation_id: installationId,
+    repositories: [repo.repo],
+    permissions: { contents: "write" }
+  });
+  return data.token;
 }
 
 // src/app/verify-signature.ts
@@ -18262,7 +18399,7 @@ async function startAppServer(options2) {
   const routes = /* @__PURE__ */ new Map();
   let probot;
   if (options2.github) {
-    const receiver = await createGitHubReceiver(options2.github, dispatcher);
+    const receiver = await createGitHubReceiver({ gitToken: options2.dispatcher?.mode === "in-process", ...options2.github }, dispatcher);
     probot = receiver.probot;
     routes.set(options2.github.webhookPath ?? DEFAULT_GITHUB_WEBHOOK_PATH, { kind: "github", secret: options2.github.secret, dedup, log, handle: receiver.handle });
   }
@@ -18270,7 +18407,7 @@ async function startAppServer(options2) {
     const handle = createGiteaReceiver({ giteaForge: options2.gitea.giteaForge }, dispatcher);
     routes.set(options2.gitea.webhookPath ?? DEFAULT_GITEA_WEBHOOK_PATH, { kind: "gitea", secret: options2.gitea.secret, dedup, log, handle });
   }
-  for (const [path2, route] of routes) if (route.secret === "") throw new Error(`the ${route.kind} webhook at ${path2} has an empty secret; set ${route.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET"}`);
+  for (const [path4, route] of routes) if (route.secret === "") throw new Error(`the ${route.kind} webhook at ${path4} has an empty secret; set ${route.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET"}`);
   let closing = false;
   const server = createServer((req, res) => {
     serve(req, res).catch((error) => {
@@ -18280,21 +18417,21 @@ async function startAppServer(options2) {
     });
   });
   async function serve(req, res) {
-    const path2 = new URL(req.url ?? "/", "http://app").pathname.replace(/\/+$/, "") || "/";
-    if (path2 === "/ping" || path2 === "/healthz") {
+    const path4 = new URL(req.url ?? "/", "http://app").pathname.replace(/\/+$/, "") || "/";
+    if (path4 === "/ping" || path4 === "/healthz") {
       req.resume();
       return send(res, { status: closing ? 503 : 200, body: { ok: !closing, result: closing ? "closing" : "pong", reason: `${dispatcher.pending} deliveries in progress` } });
     }
-    const route = routes.get(path2);
+    const route = routes.get(path4);
     if (!route) {
       req.resume();
       const known = [...routes.keys()].join(", ");
-      const hint = path2 === DEFAULT_GITEA_WEBHOOK_PATH ? "Gitea is not configured here: set GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET" : `webhooks are received at ${known}`;
-      return send(res, { status: 404, body: { ok: false, result: "not-found", reason: `nothing at ${path2}; ${hint}` } });
+      const hint = path4 === DEFAULT_GITEA_WEBHOOK_PATH ? "Gitea is not configured here: set GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET" : `webhooks are received at ${known}`;
+      return send(res, { status: 404, body: { ok: false, result: "not-found", reason: `nothing at ${path4}; ${hint}` } });
     }
     if (req.method !== "POST") {
       req.resume();
-      return send(res, { status: 405, body: { ok: false, result: "method-not-allowed", reason: `${path2} takes POST webhook deliveries` } }, { allow: "POST" });
+      return send(res, { status: 405, body: { ok: false, result: "method-not-allowed", reason: `${path4} takes POST webhook deliveries` } }, { allow: "POST" });
     }
     if (closing) {
       req.resume();
@@ -18379,13 +18516,19 @@ deliveries, checks each signature, and starts prd-bot's work in the repository t
   a push to the default branch that changes the PRD                \u2192 a propose cycle
   a PR opened, synchronized, edited or reopened                    \u2192 prd-bot/auditor pending, then the auditor
   an issue labelled bot-eligible                                   \u2192 a propose cycle
-By default the work runs in the repository's own prd-bot workflow (workflow_dispatch); with
-PRD_BOT_MODE=in-process it runs in this process through --runner, one job per repository at a time.
+By default the work runs in the repository's own prd-bot workflow (workflow_dispatch). With
+PRD_BOT_MODE=in-process (self-hosted) it runs in this process, one job per repository at a time: a cycle
+clones the default branch into a temp folder, reads the repository's .github/prd-bot.yml there, runs the
+configured test command on this machine, pushes the branch and opens the draft PR; /scrum review and apply
+answer that they are not available yet; the auditor's pending status is resolved. Models come from this
+process's environment (PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY) or the repository's providers, whose
+keys must be in variables named *_API_KEY here. --runner replaces the built-in runner with your own.
 
 Options:
   --port N        listen on port N (default: PORT, else 3000)
   --host HOST     listen on HOST (default: HOST, else 0.0.0.0)
-  --runner FILE   in-process mode: a module exporting runJob(job) (default: PRD_BOT_RUNNER)
+  --runner FILE   in-process mode: a module exporting runJob(job) to use instead of the built-in
+                  runner (default: PRD_BOT_RUNNER)
   -h, --help      this help
 
 Environment:
@@ -18398,6 +18541,8 @@ Environment:
   PRD_BOT_WORKFLOW        the workflow file to dispatch (default prd-bot.yml)
   PRD_BOT_MAX_QUEUED      in-process jobs waiting at most (default 20); more are refused as busy
   PRD_BOT_MAX_CONCURRENT  in-process jobs running at once (default 2; one per repository)
+  PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY, *_API_KEY   in-process mode: the models and their keys
+  TMPDIR                  in-process mode: where each job's clone goes (removed after the job)
   LOG_LEVEL               Probot's log level (default warn)
 
 Exit codes: 0 stopped by a signal; 2 bad settings.`;
@@ -18409,14 +18554,17 @@ async function serveCommand(argv, io) {
   }
   let settings;
   try {
-    settings = readAppSettings({ ...io.env, ...values.runner ? { PRD_BOT_RUNNER: values.runner } : {} }, (path2) => readFileSync(resolve(io.cwd, path2), "utf8"));
+    settings = readAppSettings({ ...io.env, ...values.runner ? { PRD_BOT_RUNNER: values.runner } : {} }, (path4) => readFileSync(resolve(io.cwd, path4), "utf8"));
   } catch (error) {
     if (error instanceof AppSettingsError) throw new UsageError(`${error.message}
 Run 'prd-bot serve --help' for the settings.`);
     throw error;
   }
   const port = positiveInt("port", values.port) ?? settings.port;
-  const runJob = settings.mode === "in-process" && settings.runner ? await loadRunner(resolve(io.cwd, settings.runner)) : void 0;
+  let runJob;
+  if (settings.mode === "in-process") {
+    runJob = settings.runner ? await loadRunner(resolve(io.cwd, settings.runner)) : createInProcessRunner({ env: io.env, tempDir: os.tmpdir(), log: io.log });
+  }
   const warn = (message) => io.log.warn(message);
   const gitea = settings.gitea;
   const server = await startAppServer({
@@ -18432,7 +18580,7 @@ Run 'prd-bot serve --help' for the settings.`);
     dispatcher: { mode: settings.mode, workflow: settings.workflow, runJob, maxQueuedJobs: settings.maxQueuedJobs, maxConcurrentJobs: settings.maxConcurrentJobs }
   });
   const routes = [settings.github && `GitHub at ${settings.github.webhookPath}`, gitea && `Gitea at ${gitea.webhookPath}`].filter(Boolean).join(", ");
-  const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner})`;
+  const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner ?? "built-in runner"})`;
   io.log.info(`app listening on ${server.url}: ${routes}; ${how}`);
   const signal = await new Promise((done) => {
     process.once("SIGINT", () => done("SIGINT"));
@@ -18457,4 +18605,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-GFNYEVMV.js.LEGAL.txt */
+/*! For license information please see serve-X2CNBBEV.js.LEGAL.txt */
