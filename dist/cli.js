@@ -22,7 +22,7 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-KHEWHXY4.js";
+} from "./chunks/chunk-OOELCZDX.js";
 import {
   ConfigError,
   EXIT_CRASH,
@@ -8213,7 +8213,7 @@ var COMMANDS = {
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
-  serve: (argv, io) => import("./chunks/serve-X2CNBBEV.js").then(({ serveCommand }) => serveCommand(argv, io))
+  serve: (argv, io) => import("./chunks/serve-3OP3NHJX.js").then(({ serveCommand }) => serveCommand(argv, io))
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -42,6 +42,17 @@ export class CycleState {
     return Math.round(performance.now() - this.startedMs);
   }
 
+  /** Run `fn` and add its duration to `timings[<name>_ms]`, so a record shows where a cycle's time went. */
+  async timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const key = `${name}_ms`;
+      this.timings[key] = (this.timings[key] ?? 0) + Math.round(performance.now() - started);
+    }
+  }
+
   failureOutcome(): Outcome {
     return PHASE_FAILURE[this.phase];
   }

@@ -74,7 +74,7 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   } catch (error) {
     ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
   } finally {
-    if (touched) await deps.workspace.restore(deps.ownPaths ?? []);
+    if (touched) await run.timed("restore", () => deps.workspace.restore(deps.ownPaths ?? []));
   }
   const record = run.finish(ending.outcome, ending.reason, deps.now());
   if (recorder.transcript.exchanges.length > 0) record.transcript = transcriptPath(cycleId);
@@ -132,8 +132,8 @@ async function runCycle(
   // Budget, before policy and before any model call.
   const testCommand = deps.testCommand ?? "";
   const rules = applyRules(config);
-  const prompt = await buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior });
-  run.timings.context_ms = run.elapsed();
+  run.timings.select_ms = run.elapsed();
+  const prompt = await run.timed("context", () => buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior }));
   const estimate = estimateRequestTokens({ purpose: "propose", messages: prompt.messages, maxTokens: config.models.max_output_tokens });
   const day = utcDay(deps.now());
   const budgetCheck = reserve(parseLedger(await deps.state.read(ledgerPath(day)), day), estimate, config.budget);
@@ -148,7 +148,7 @@ async function runCycle(
 
   // Propose → apply → test, with repair rounds while attempts remain.
   run.phase = "model";
-  let answer = await askForProposal(model, prompt.messages, askOptions(config, "propose"));
+  let answer = await run.timed("model", () => askForProposal(model, prompt.messages, askOptions(config, "propose")));
   let lastTest: TestRun | null = null;
   for (let attempt = 1; ; attempt += 1) {
     run.attempts = attempt;
@@ -165,7 +165,8 @@ async function runCycle(
 
     run.phase = "apply";
     markTouched();
-    const applied = await applyProposal(workspace, answer.proposal, rules, true);
+    const proposal = answer.proposal;
+    const applied = await run.timed("apply", () => applyProposal(workspace, proposal, rules, true));
     run.files = applied.files;
     if (!applied.ok) return { outcome: applied.outcome, reason: applied.reason };
     if (applied.files.every((file) => file.mode === "NOOP")) {
@@ -173,14 +174,13 @@ async function runCycle(
     }
 
     run.phase = "test";
-    lastTest = await log.group(`tests: ${deps.testCommand}`, () =>
-      workspace.run(testCommand, { timeoutMs: config.test.timeout_seconds * 1000 }),
+    lastTest = await run.timed("tests", () =>
+      log.group(`tests: ${deps.testCommand}`, () => workspace.run(testCommand, { timeoutMs: config.test.timeout_seconds * 1000 })),
     );
     run.test = lastTest;
-    run.timings.tests_ms = (run.timings.tests_ms ?? 0) + lastTest.duration_ms;
     if (lastTest.passed) return finishGreen(deps, options, run, gap, answer.proposal, applied.files, lastTest);
 
-    await workspace.restore(deps.ownPaths ?? []);
+    await run.timed("restore", () => workspace.restore(deps.ownPaths ?? []));
     if (attempt >= config.policy.max_attempts) return testsFailed(lastTest, `still red after ${attempt} attempt(s)`);
     run.phase = "model";
     const repair = renderTemplate("repair-tests", {
@@ -189,7 +189,8 @@ async function runCycle(
       timed_out: lastTest.timed_out ? `, timed out after ${config.test.timeout_seconds} s` : "",
       test_output: lastTest.output_tail.slice(-6000),
     });
-    answer = await askForProposal(model, [...answer.conversation, { role: "user", content: repair }], askOptions(config, "repair_tests"));
+    const conversation = [...answer.conversation, { role: "user" as const, content: repair }];
+    answer = await run.timed("model", () => askForProposal(model, conversation, askOptions(config, "repair_tests")));
   }
 }
 
@@ -207,7 +208,8 @@ async function finishGreen(
   const branch = `prd-bot/${gap.id}`;
   const written = files.filter((file) => file.mode !== "NOOP").map((file) => file.path);
   const title = renderPrTitle(proposal.summary, gap.id);
-  const commit = await deps.workspace.commitToBranch(branch, written, `${title}\n\nPRD gap ${gap.id}: ${gap.text}\n\nprd-bot cycle ${run.cycleId}`);
+  const message = `${title}\n\nPRD gap ${gap.id}: ${gap.text}\n\nprd-bot cycle ${run.cycleId}`;
+  const commit = await run.timed("commit", () => deps.workspace.commitToBranch(branch, written, message));
   run.branch = branch;
   run.commit = commit;
   const body = renderPrBody({
@@ -224,7 +226,8 @@ async function finishGreen(
   });
   run.prBody = body;
   if (!deps.publish) return { outcome: "ok", reason: `tests green; committed ${commit.slice(0, 12)} on local branch ${branch}` };
-  const published = await deps.publish.publish({ gap, branch, commit, title, body });
+  const publisher = deps.publish;
+  const published = await run.timed("publish", () => publisher.publish({ gap, branch, commit, title, body }));
   if (!published.ok) return { outcome: published.outcome, reason: published.reason };
   run.prUrl = published.url;
   return { outcome: "ok", reason: `draft PR opened: ${published.url}` };

@@ -21,7 +21,7 @@ import {
   resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-KHEWHXY4.js";
+} from "./chunk-OOELCZDX.js";
 import {
   StateConflictError,
   __commonJS,
@@ -4619,4 +4619,4 @@ export {
   notYetComment,
   runForgeCycles
 };
-/*! For license information please see chunk-SF46GLJG.js.LEGAL.txt */
+/*! For license information please see chunk-MDDEONPE.js.LEGAL.txt */

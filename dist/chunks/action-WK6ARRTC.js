@@ -6,14 +6,14 @@ import {
   githubServerUrl,
   replyNotYet,
   runForgeCycles
-} from "./chunk-SF46GLJG.js";
+} from "./chunk-MDDEONPE.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
 import {
   findGaps,
   openGitWorkspace
-} from "./chunk-KHEWHXY4.js";
+} from "./chunk-OOELCZDX.js";
 import "./chunk-7YTXEYWM.js";
 
 // src/action/runner-env.ts

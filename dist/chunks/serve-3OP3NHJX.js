@@ -21,7 +21,7 @@ import {
   retry,
   runForgeCycles,
   throttling
-} from "./chunk-SF46GLJG.js";
+} from "./chunk-MDDEONPE.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
@@ -32,7 +32,7 @@ import {
   execGit,
   openGitWorkspace,
   redactUrls
-} from "./chunk-KHEWHXY4.js";
+} from "./chunk-OOELCZDX.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -18605,4 +18605,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-X2CNBBEV.js.LEGAL.txt */
+/*! For license information please see serve-3OP3NHJX.js.LEGAL.txt */

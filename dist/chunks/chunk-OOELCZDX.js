@@ -27728,6 +27728,16 @@ var CycleState = class {
   elapsed() {
     return Math.round(performance.now() - this.startedMs);
   }
+  /** Run `fn` and add its duration to `timings[<name>_ms]`, so a record shows where a cycle's time went. */
+  async timed(name, fn) {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const key2 = `${name}_ms`;
+      this.timings[key2] = (this.timings[key2] ?? 0) + Math.round(performance.now() - started);
+    }
+  }
   failureOutcome() {
     return PHASE_FAILURE[this.phase];
   }
@@ -27785,7 +27795,7 @@ async function proposeCycle(deps, options = {}) {
   } catch (error) {
     ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${error.message}` };
   } finally {
-    if (touched) await deps.workspace.restore(deps.ownPaths ?? []);
+    if (touched) await run.timed("restore", () => deps.workspace.restore(deps.ownPaths ?? []));
   }
   const record = run.finish(ending.outcome, ending.reason, deps.now());
   if (recorder.transcript.exchanges.length > 0) record.transcript = transcriptPath(cycleId);
@@ -27830,8 +27840,8 @@ async function runCycle(deps, options, run, model, markTouched) {
   }
   const testCommand = deps.testCommand ?? "";
   const rules = applyRules(config);
-  const prompt = await buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior });
-  run.timings.context_ms = run.elapsed();
+  run.timings.select_ms = run.elapsed();
+  const prompt = await run.timed("context", () => buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior }));
   const estimate = estimateRequestTokens({ purpose: "propose", messages: prompt.messages, maxTokens: config.models.max_output_tokens });
   const day = utcDay(deps.now());
   const budgetCheck = reserve(parseLedger(await deps.state.read(ledgerPath(day)), day), estimate, config.budget);
@@ -27842,7 +27852,7 @@ async function runCycle(deps, options, run, model, markTouched) {
     return { outcome: "skipped_policy", reason: "no test command: set test.command in the configuration (none could be detected)" };
   }
   run.phase = "model";
-  let answer = await askForProposal(model, prompt.messages, askOptions(config, "propose"));
+  let answer = await run.timed("model", () => askForProposal(model, prompt.messages, askOptions(config, "propose")));
   let lastTest = null;
   for (let attempt = 1; ; attempt += 1) {
     run.attempts = attempt;
@@ -27858,21 +27868,21 @@ async function runCycle(deps, options, run, model, markTouched) {
     log.info(`attempt ${attempt}: ${answer.proposal.summary} (${answer.proposal.files.length} files, ${answer.model})`);
     run.phase = "apply";
     markTouched();
-    const applied = await applyProposal(workspace, answer.proposal, rules, true);
+    const proposal = answer.proposal;
+    const applied = await run.timed("apply", () => applyProposal(workspace, proposal, rules, true));
     run.files = applied.files;
     if (!applied.ok) return { outcome: applied.outcome, reason: applied.reason };
     if (applied.files.every((file) => file.mode === "NOOP")) {
       return { outcome: "cycle_noop", reason: "every proposed file is identical to the current content" };
     }
     run.phase = "test";
-    lastTest = await log.group(
-      `tests: ${deps.testCommand}`,
-      () => workspace.run(testCommand, { timeoutMs: config.test.timeout_seconds * 1e3 })
+    lastTest = await run.timed(
+      "tests",
+      () => log.group(`tests: ${deps.testCommand}`, () => workspace.run(testCommand, { timeoutMs: config.test.timeout_seconds * 1e3 }))
     );
     run.test = lastTest;
-    run.timings.tests_ms = (run.timings.tests_ms ?? 0) + lastTest.duration_ms;
     if (lastTest.passed) return finishGreen(deps, options, run, gap, answer.proposal, applied.files, lastTest);
-    await workspace.restore(deps.ownPaths ?? []);
+    await run.timed("restore", () => workspace.restore(deps.ownPaths ?? []));
     if (attempt >= config.policy.max_attempts) return testsFailed(lastTest, `still red after ${attempt} attempt(s)`);
     run.phase = "model";
     const repair = renderTemplate("repair-tests", {
@@ -27881,7 +27891,8 @@ async function runCycle(deps, options, run, model, markTouched) {
       timed_out: lastTest.timed_out ? `, timed out after ${config.test.timeout_seconds} s` : "",
       test_output: lastTest.output_tail.slice(-6e3)
     });
-    answer = await askForProposal(model, [...answer.conversation, { role: "user", content: repair }], askOptions(config, "repair_tests"));
+    const conversation = [...answer.conversation, { role: "user", content: repair }];
+    answer = await run.timed("model", () => askForProposal(model, conversation, askOptions(config, "repair_tests")));
   }
 }
 async function finishGreen(deps, options, run, gap, proposal, files, test) {
@@ -27890,11 +27901,12 @@ async function finishGreen(deps, options, run, gap, proposal, files, test) {
   const branch = `prd-bot/${gap.id}`;
   const written = files.filter((file) => file.mode !== "NOOP").map((file) => file.path);
   const title = renderPrTitle(proposal.summary, gap.id);
-  const commit = await deps.workspace.commitToBranch(branch, written, `${title}
+  const message = `${title}
 
 PRD gap ${gap.id}: ${gap.text}
 
-prd-bot cycle ${run.cycleId}`);
+prd-bot cycle ${run.cycleId}`;
+  const commit = await run.timed("commit", () => deps.workspace.commitToBranch(branch, written, message));
   run.branch = branch;
   run.commit = commit;
   const body = renderPrBody({
@@ -27911,7 +27923,8 @@ prd-bot cycle ${run.cycleId}`);
   });
   run.prBody = body;
   if (!deps.publish) return { outcome: "ok", reason: `tests green; committed ${commit.slice(0, 12)} on local branch ${branch}` };
-  const published = await deps.publish.publish({ gap, branch, commit, title, body });
+  const publisher = deps.publish;
+  const published = await run.timed("publish", () => publisher.publish({ gap, branch, commit, title, body }));
   if (!published.ok) return { outcome: published.outcome, reason: published.reason };
   run.prUrl = published.url;
   return { outcome: "ok", reason: `draft PR opened: ${published.url}` };
