@@ -22,7 +22,7 @@ import {
   parseProposal,
   proposeCycle,
   resolveModelChain
-} from "./chunks/chunk-OOELCZDX.js";
+} from "./chunks/chunk-HC54NW3Z.js";
 import {
   ConfigError,
   EXIT_CRASH,
@@ -961,6 +961,7 @@ function renderCycleRecord(record, stateDir) {
   if (record.model) lines.push(`model:   ${record.model}, ${record.tokens.total} tokens in ${record.calls} call(s)`);
   if (record.branch) lines.push(`branch:  ${record.branch} (${record.commit?.slice(0, 12)})`);
   if (record.pr_url) lines.push(`PR:      ${record.pr_url}`);
+  else if (record.pr_body) lines.push("PR body: in the record's pr_body (push the branch and open a draft PR with it)");
   lines.push(`record:  ${stateDir}/cycles/${record.cycle_id}.json`);
   return lines.join("\n");
 }
@@ -8213,7 +8214,7 @@ var COMMANDS = {
   "apply-edits": applyEditsCommand,
   stats: statsCommand,
   demo: demoCommand,
-  serve: (argv, io) => import("./chunks/serve-3OP3NHJX.js").then(({ serveCommand }) => serveCommand(argv, io))
+  serve: (argv, io) => import("./chunks/serve-4K2H6O7M.js").then(({ serveCommand }) => serveCommand(argv, io))
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -9,6 +9,7 @@ export function renderCycleRecord(record: CycleRecord, stateDir: string): string
   if (record.model) lines.push(`model:   ${record.model}, ${record.tokens.total} tokens in ${record.calls} call(s)`);
   if (record.branch) lines.push(`branch:  ${record.branch} (${record.commit?.slice(0, 12)})`);
   if (record.pr_url) lines.push(`PR:      ${record.pr_url}`);
+  else if (record.pr_body) lines.push("PR body: in the record's pr_body (push the branch and open a draft PR with it)");
   lines.push(`record:  ${stateDir}/cycles/${record.cycle_id}.json`);
   return lines.join("\n");
 }

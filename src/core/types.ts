@@ -102,4 +102,6 @@ export interface CycleRecord {
   transcript: string | null;
   timings: Record<string, number>;
   summary?: string;
+  /** The rendered draft-PR body of a green cycle (also when no forge opened a PR: open one by hand). */
+  pr_body?: string;
 }

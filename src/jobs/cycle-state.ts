@@ -93,6 +93,7 @@ export class CycleState {
       timings: this.timings,
     };
     if (this.summary !== undefined) record.summary = this.summary;
+    if (this.prBody !== undefined) record.pr_body = this.prBody;
     return record;
   }
 }

@@ -58,6 +58,10 @@ describe("prd-bot cycle", () => {
     await expectUntouched(head);
     expect(await repo.git("show", `${record.branch}:src/slugify.js`)).toContain(".replace(/^-+|-+$/g, \"\")");
     expect(await repo.git("rev-parse", `${record.branch}^`)).toBe(head);
+    // The PR body a forge would get is in the record, for opening a PR by hand.
+    expect(record.pr_body).toContain(`## PRD gap \`${record.gap?.id}\``);
+    expect(record.pr_body).toContain("ADD 1 · UPDATE 1 · NOOP 0");
+    expect(record.pr_body).toContain("`node --test`: passed");
     // One record in the git dir, with its transcript; the request asked for structured output with the key.
     const stateDir = path.join(repo.root, ".git", "prd-bot");
     expect(await readdir(path.join(stateDir, "cycles"))).toEqual([`${record.cycle_id}.json`]);

@@ -27776,6 +27776,7 @@ var CycleState = class {
       timings: this.timings
     };
     if (this.summary !== void 0) record.summary = this.summary;
+    if (this.prBody !== void 0) record.pr_body = this.prBody;
     return record;
   }
 };

@@ -21,7 +21,7 @@ import {
   resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-OOELCZDX.js";
+} from "./chunk-HC54NW3Z.js";
 import {
   StateConflictError,
   __commonJS,
@@ -4619,4 +4619,4 @@ export {
   notYetComment,
   runForgeCycles
 };
-/*! For license information please see chunk-MDDEONPE.js.LEGAL.txt */
+/*! For license information please see chunk-FN233WJM.js.LEGAL.txt */

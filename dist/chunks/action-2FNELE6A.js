@@ -6,14 +6,14 @@ import {
   githubServerUrl,
   replyNotYet,
   runForgeCycles
-} from "./chunk-MDDEONPE.js";
+} from "./chunk-FN233WJM.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
 import {
   findGaps,
   openGitWorkspace
-} from "./chunk-OOELCZDX.js";
+} from "./chunk-HC54NW3Z.js";
 import "./chunk-7YTXEYWM.js";
 
 // src/action/runner-env.ts

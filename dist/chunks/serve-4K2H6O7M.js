@@ -21,7 +21,7 @@ import {
   retry,
   runForgeCycles,
   throttling
-} from "./chunk-MDDEONPE.js";
+} from "./chunk-FN233WJM.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
@@ -32,7 +32,7 @@ import {
   execGit,
   openGitWorkspace,
   redactUrls
-} from "./chunk-OOELCZDX.js";
+} from "./chunk-HC54NW3Z.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -18605,4 +18605,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-3OP3NHJX.js.LEGAL.txt */
+/*! For license information please see serve-4K2H6O7M.js.LEGAL.txt */
