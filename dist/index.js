@@ -1,24 +1,30 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  describeIssues,
-  loadConfig,
-  parseConfig
-} from "./chunks/chunk-53LH5IBL.js";
-import {
   ForgeError
 } from "./chunks/chunk-CHRPTEUR.js";
 import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
+  StateConflictError
+} from "./chunks/chunk-VK5EASMD.js";
+import {
   OUTCOME_MEANING,
-  StateConflictError,
+  isFailure
+} from "./chunks/chunk-NNCRXSZQ.js";
+import {
+  describeIssues,
+  loadConfig,
+  parseConfig
+} from "./chunks/chunk-3CUUE5WD.js";
+import {
+  DEFAULT_CONFIG_PATH,
+  configSchema,
+  external_exports
+} from "./chunks/chunk-A6MZ5IQW.js";
+import {
+  ConfigError,
   __commonJS,
   __require,
-  __toESM,
-  configSchema,
-  external_exports,
-  isFailure
-} from "./chunks/chunk-7YTXEYWM.js";
+  __toESM
+} from "./chunks/chunk-L5VG44FW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -20134,7 +20140,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-2FNELE6A.js");
+    const { runActionJob } = await import("./chunks/action-5KHG3ZEZ.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

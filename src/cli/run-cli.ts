@@ -3,20 +3,17 @@ import { ConfigError } from "../config/config-error.js";
 import { EXIT_CRASH, EXIT_USAGE, OUTCOMES, OUTCOME_MEANING } from "../core/outcomes.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./args.js";
-import { applyEditsCommand } from "./commands/apply-edits.js";
-import { cycleCommand } from "./commands/cycle.js";
-import { demoCommand } from "./commands/demo.js";
-import { gapsCommand } from "./commands/gaps.js";
-import { statsCommand } from "./commands/stats.js";
 import type { CliIo } from "./io.js";
 
+// Each command loads only what it needs (esbuild splits the chunks): `gaps` does not pay for the model
+// client, `--help` for nothing at all, and nothing but `serve` for Probot.
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  cycle: cycleCommand,
-  gaps: gapsCommand,
-  "apply-edits": applyEditsCommand,
-  stats: statsCommand,
-  demo: demoCommand,
-  serve: (argv, io) => import("./commands/serve.js").then(({ serveCommand }) => serveCommand(argv, io)),
+  cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
+  gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
+  "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
+  stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./commands/serve.js")).serveCommand(argv, io),
 };
 
 const HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.

@@ -6,15 +6,24 @@ import {
   githubServerUrl,
   replyNotYet,
   runForgeCycles
-} from "./chunk-FN233WJM.js";
+} from "./chunk-DQTIIOMF.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
+import "./chunk-ART3RKJ5.js";
+import "./chunk-2EOVHJO7.js";
 import {
-  findGaps,
+  findGaps
+} from "./chunk-FZMO6M2R.js";
+import "./chunk-QJRHUQJF.js";
+import "./chunk-VK5EASMD.js";
+import "./chunk-ZR4UD5XV.js";
+import "./chunk-NNCRXSZQ.js";
+import {
   openGitWorkspace
-} from "./chunk-HC54NW3Z.js";
-import "./chunk-7YTXEYWM.js";
+} from "./chunk-ARBECJD5.js";
+import "./chunk-A6MZ5IQW.js";
+import "./chunk-L5VG44FW.js";
 
 // src/action/runner-env.ts
 import os from "node:os";

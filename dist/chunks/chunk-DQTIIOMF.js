@@ -4,30 +4,44 @@ import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
 import {
+  VERSION
+} from "./chunk-ART3RKJ5.js";
+import {
   PR_MARKER,
-  PushRejectedError,
-  VERSION,
-  createOpenAIModelClient,
-  detectWorkspaceTestCommand,
-  findGaps,
-  gapsSince,
   ledgerPath,
-  loadCycleEvents,
-  openGaps,
   parseLedger,
-  priorAttempts,
   proposeCycle,
-  redactUrls,
-  resolveModelChain,
   shouldRunCycle,
   utcDay
-} from "./chunk-HC54NW3Z.js";
+} from "./chunk-2EOVHJO7.js";
 import {
-  StateConflictError,
-  __commonJS,
-  __toESM,
+  findGaps,
+  gapsSince,
+  openGaps
+} from "./chunk-FZMO6M2R.js";
+import {
+  createOpenAIModelClient,
+  detectWorkspaceTestCommand,
+  resolveModelChain
+} from "./chunk-QJRHUQJF.js";
+import {
+  StateConflictError
+} from "./chunk-VK5EASMD.js";
+import {
+  loadCycleEvents,
+  priorAttempts
+} from "./chunk-ZR4UD5XV.js";
+import {
+  PushRejectedError,
+  redactUrls
+} from "./chunk-ARBECJD5.js";
+import {
   external_exports
-} from "./chunk-7YTXEYWM.js";
+} from "./chunk-A6MZ5IQW.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-L5VG44FW.js";
 
 // node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
@@ -4619,4 +4633,4 @@ export {
   notYetComment,
   runForgeCycles
 };
-/*! For license information please see chunk-FN233WJM.js.LEGAL.txt */
+/*! For license information please see chunk-DQTIIOMF.js.LEGAL.txt */

@@ -1,13 +1,15 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  ConfigError,
   DEFAULT_CONFIG_PATH,
+  configSchema
+} from "./chunk-A6MZ5IQW.js";
+import {
+  ConfigError,
   __commonJS,
   __require,
   __toESM,
-  configSchema,
   formatKeyPath
-} from "./chunk-7YTXEYWM.js";
+} from "./chunk-L5VG44FW.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

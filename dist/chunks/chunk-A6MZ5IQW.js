@@ -1,79 +1,7 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
-
-// src/config/config-error.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-  /** The file (or other source, such as "command-line flags") the problems come from. */
-  file;
-  problems;
-  constructor(file2, problems) {
-    super(formatProblems(file2, problems));
-    this.file = file2;
-    this.problems = problems;
-  }
-};
-function formatProblems(file2, problems) {
-  if (problems.length === 1) return `Invalid configuration in ${file2}: ${formatOne(file2, problems[0])}`;
-  const lines = problems.map((p) => `  - ${formatOne(file2, p)}`);
-  return [`Invalid configuration in ${file2} (${problems.length} problems):`, ...lines].join("\n");
-}
-function formatOne(file2, p) {
-  const where = p.line === void 0 ? "" : `${file2}:${p.line}${p.column === void 0 ? "" : `:${p.column}`} `;
-  const key = p.path === "" ? "" : `\`${p.path}\`: `;
-  const hint = p.hint === void 0 ? "" : ` (${p.hint})`;
-  return `${where}${key}${p.message}${hint}`;
-}
-function formatKeyPath(path) {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else {
-      const name = String(part);
-      const plain = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
-      out += plain ? out === "" ? name : `.${name}` : `[${JSON.stringify(name)}]`;
-    }
-  }
-  return out;
-}
+import {
+  __export
+} from "./chunk-L5VG44FW.js";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -19864,80 +19792,8 @@ var configSchema = external_exports.object({
   }).strict().prefault({})
 }).strict();
 
-// src/core/outcomes.ts
-var OUTCOMES = [
-  "ok",
-  "cycle_noop",
-  "skipped_pause",
-  "skipped_cost",
-  "skipped_policy",
-  "skipped_dirty_tree",
-  "skipped_no_gap",
-  "skipped_duplicate",
-  "model_failed",
-  "proposal_rejected",
-  "apply_failed",
-  "tests_failed",
-  "pr_skipped_by_policy",
-  "pr_failed"
-];
-var OUTCOME_MEANING = {
-  ok: "tests green; the change is committed on prd-bot/<gap-id> (and a draft PR is opened when a forge is configured)",
-  cycle_noop: "the proposal applied, but every file was identical to what is there; no tests, no branch",
-  skipped_pause: "the pause file is present",
-  skipped_cost: "the day's call or token budget would be exceeded; no model call was made",
-  skipped_policy: "policy said no before the model was asked (gap failed too often, no test command, \u2026)",
-  skipped_dirty_tree: "the working tree has uncommitted or untracked changes",
-  skipped_no_gap: "no open [bot-eligible] gap in the PRD",
-  skipped_duplicate: "an open PR already serves this gap",
-  model_failed: "every model errored, or its output stayed unusable after one repair request",
-  proposal_rejected: "guardrails or policy rejected the proposal (path, size, protected file, no test, \u2026)",
-  apply_failed: "the proposal did not fit the tree (is_new on an existing file, missing file, old_string not found exactly once)",
-  tests_failed: "the test command stayed red (or timed out) after the repair rounds",
-  pr_skipped_by_policy: "tests green, but policy said not to open a PR",
-  pr_failed: "pushing the branch or opening the PR failed; nothing was left half-made"
-};
-var EXIT_OK = 0;
-var EXIT_CRASH = 1;
-var EXIT_USAGE = 2;
-var EXIT_CYCLE_FAILED = 3;
-var FAILED = /* @__PURE__ */ new Set([
-  "model_failed",
-  "proposal_rejected",
-  "apply_failed",
-  "tests_failed",
-  "pr_failed"
-]);
-function exitCodeFor(outcome) {
-  return FAILED.has(outcome) ? EXIT_CYCLE_FAILED : EXIT_OK;
-}
-function isFailure(outcome) {
-  return FAILED.has(outcome);
-}
-
-// src/ports/state.ts
-var StateConflictError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StateConflictError";
-  }
-};
-
 export {
-  __require,
-  __commonJS,
-  __export,
-  __toESM,
-  ConfigError,
-  formatKeyPath,
   external_exports,
   DEFAULT_CONFIG_PATH,
-  configSchema,
-  OUTCOMES,
-  OUTCOME_MEANING,
-  EXIT_CRASH,
-  EXIT_USAGE,
-  exitCodeFor,
-  isFailure,
-  StateConflictError
+  configSchema
 };

@@ -1,14 +1,5 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  UsageError,
-  parseCommandArgs,
-  positiveInt
-} from "./chunk-2L4EODOS.js";
-import {
-  parseConfig,
-  require_dist
-} from "./chunk-53LH5IBL.js";
-import {
   Octokit,
   RequestError,
   createGitHubForge,
@@ -21,10 +12,26 @@ import {
   retry,
   runForgeCycles,
   throttling
-} from "./chunk-FN233WJM.js";
+} from "./chunk-DQTIIOMF.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
+import "./chunk-ART3RKJ5.js";
+import "./chunk-2EOVHJO7.js";
+import "./chunk-FZMO6M2R.js";
+import "./chunk-QJRHUQJF.js";
+import "./chunk-VK5EASMD.js";
+import "./chunk-ZR4UD5XV.js";
+import "./chunk-NNCRXSZQ.js";
+import {
+  parseConfig,
+  require_dist
+} from "./chunk-3CUUE5WD.js";
+import {
+  UsageError,
+  parseCommandArgs,
+  positiveInt
+} from "./chunk-2L4EODOS.js";
 import {
   FALLBACK_IDENTITY,
   GitError,
@@ -32,15 +39,17 @@ import {
   execGit,
   openGitWorkspace,
   redactUrls
-} from "./chunk-HC54NW3Z.js";
+} from "./chunk-ARBECJD5.js";
+import {
+  DEFAULT_CONFIG_PATH,
+  external_exports
+} from "./chunk-A6MZ5IQW.js";
 import {
   ConfigError,
-  DEFAULT_CONFIG_PATH,
   __commonJS,
   __require,
-  __toESM,
-  external_exports
-} from "./chunk-7YTXEYWM.js";
+  __toESM
+} from "./chunk-L5VG44FW.js";
 
 // node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
@@ -18605,4 +18614,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-4K2H6O7M.js.LEGAL.txt */
+/*! For license information please see serve-7DHGBWGR.js.LEGAL.txt */
