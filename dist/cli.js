@@ -43,12 +43,12 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-5667GXYY.js")).cycleCommand(argv, io),
-  gaps: async (argv, io) => (await import("./chunks/gaps-ETVUTHYJ.js")).gapsCommand(argv, io),
-  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-KBAOQ3GD.js")).applyEditsCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-BAB2VXWP.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-5Z46LCS5.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-7DHGBWGR.js")).serveCommand(argv, io)
+  cycle: async (argv, io) => (await import("./chunks/cycle-E6I4S4TD.js")).cycleCommand(argv, io),
+  gaps: async (argv, io) => (await import("./chunks/gaps-OLKJHOPM.js")).gapsCommand(argv, io),
+  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-EHUPP6A3.js")).applyEditsCommand(argv, io),
+  stats: async (argv, io) => (await import("./chunks/stats-GOVFKQV5.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-IROT7Z54.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-Q3GANZZ2.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

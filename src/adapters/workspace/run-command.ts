@@ -22,7 +22,8 @@ const DEFAULT_GRACE_MS = 2_000;
 // group (setsid) and still holds them.
 const CLOSE_WAIT_MS = 500;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A wait that never keeps the process alive: once the race it is in is decided, nothing waits on it. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 // The test command runs code a model wrote. Action inputs (INPUT_*), runner tokens and anything named like a
 // credential stay out of its environment; a caller that really needs one passes it in `env`.

@@ -6,7 +6,7 @@ import {
   githubServerUrl,
   replyNotYet,
   runForgeCycles
-} from "./chunk-DQTIIOMF.js";
+} from "./chunk-YKZUE65X.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
@@ -21,7 +21,7 @@ import "./chunk-ZR4UD5XV.js";
 import "./chunk-NNCRXSZQ.js";
 import {
   openGitWorkspace
-} from "./chunk-ARBECJD5.js";
+} from "./chunk-YEOTBXRA.js";
 import "./chunk-A6MZ5IQW.js";
 import "./chunk-L5VG44FW.js";
 

@@ -1,7 +1,7 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   openLocal
-} from "./chunk-3OSIPPSA.js";
+} from "./chunk-UWU2EXCZ.js";
 import "./chunk-QJRHUQJF.js";
 import "./chunk-VK5EASMD.js";
 import {
@@ -14,7 +14,7 @@ import "./chunk-3CUUE5WD.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-ARBECJD5.js";
+import "./chunk-YEOTBXRA.js";
 import "./chunk-A6MZ5IQW.js";
 import "./chunk-L5VG44FW.js";
 

@@ -34,7 +34,7 @@ import {
 import {
   PushRejectedError,
   redactUrls
-} from "./chunk-ARBECJD5.js";
+} from "./chunk-YEOTBXRA.js";
 import {
   external_exports
 } from "./chunk-A6MZ5IQW.js";
@@ -4633,4 +4633,4 @@ export {
   notYetComment,
   runForgeCycles
 };
-/*! For license information please see chunk-DQTIIOMF.js.LEGAL.txt */
+/*! For license information please see chunk-YKZUE65X.js.LEGAL.txt */

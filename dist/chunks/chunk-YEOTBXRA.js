@@ -380,7 +380,7 @@ async function terminateGroup(pgid, graceMs) {
 var DEFAULT_TAIL_BYTES = 16e3;
 var DEFAULT_GRACE_MS = 2e3;
 var CLOSE_WAIT_MS = 500;
-var sleep2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
 function testCommandEnv(base, extra = {}) {
   const env = {};

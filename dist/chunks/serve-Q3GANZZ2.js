@@ -12,7 +12,7 @@ import {
   retry,
   runForgeCycles,
   throttling
-} from "./chunk-DQTIIOMF.js";
+} from "./chunk-YKZUE65X.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
@@ -39,7 +39,7 @@ import {
   execGit,
   openGitWorkspace,
   redactUrls
-} from "./chunk-ARBECJD5.js";
+} from "./chunk-YEOTBXRA.js";
 import {
   DEFAULT_CONFIG_PATH,
   external_exports
@@ -18614,4 +18614,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-7DHGBWGR.js.LEGAL.txt */
+/*! For license information please see serve-Q3GANZZ2.js.LEGAL.txt */

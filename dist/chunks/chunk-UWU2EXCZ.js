@@ -15,7 +15,7 @@ import {
 } from "./chunk-3CUUE5WD.js";
 import {
   openGitWorkspace
-} from "./chunk-ARBECJD5.js";
+} from "./chunk-YEOTBXRA.js";
 import {
   external_exports
 } from "./chunk-A6MZ5IQW.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-2L4EODOS.js";
 import {
   openGitWorkspace
-} from "./chunk-ARBECJD5.js";
+} from "./chunk-YEOTBXRA.js";
 import "./chunk-A6MZ5IQW.js";
 import "./chunk-L5VG44FW.js";
 

@@ -12,7 +12,7 @@ import "./chunk-FZMO6M2R.js";
 import {
   modelFor,
   openLocal
-} from "./chunk-3OSIPPSA.js";
+} from "./chunk-UWU2EXCZ.js";
 import "./chunk-QJRHUQJF.js";
 import "./chunk-VK5EASMD.js";
 import "./chunk-ZR4UD5XV.js";
@@ -23,7 +23,7 @@ import "./chunk-3CUUE5WD.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-ARBECJD5.js";
+import "./chunk-YEOTBXRA.js";
 import "./chunk-A6MZ5IQW.js";
 import {
   __commonJS,
