@@ -43,12 +43,12 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-E6I4S4TD.js")).cycleCommand(argv, io),
+  cycle: async (argv, io) => (await import("./chunks/cycle-FLM63TJE.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./chunks/gaps-OLKJHOPM.js")).gapsCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-EHUPP6A3.js")).applyEditsCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-GOVFKQV5.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-IROT7Z54.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-Q3GANZZ2.js")).serveCommand(argv, io)
+  stats: async (argv, io) => (await import("./chunks/stats-4RZX6SYB.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-FAX6WY4L.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-MYTSPNYC.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -3,8 +3,9 @@ import {
   ForgeError
 } from "./chunks/chunk-CHRPTEUR.js";
 import {
-  StateConflictError
-} from "./chunks/chunk-VK5EASMD.js";
+  StateConflictError,
+  redactSecrets
+} from "./chunks/chunk-GZKUITUS.js";
 import {
   OUTCOME_MEANING,
   isFailure
@@ -19987,9 +19988,6 @@ function failureOf(result) {
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
-function redactSecrets(text, secrets) {
-  return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join("***"), text);
-}
 var header = (...names) => names.map((data) => ({ data, header: true }));
 var cell = (text) => ({ data: escapeHtml(text) });
 var short = (text, max = 90) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
@@ -20140,7 +20138,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-SRPTYSMD.js");
+    const { runActionJob } = await import("./chunks/action-FTMRVKK5.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -5,6 +5,7 @@ import type { summary as coreSummary } from "@actions/core";
 import { OUTCOME_MEANING } from "../core/outcomes.js";
 import type { CycleRecord } from "../core/types.js";
 import { outcomeOf, type ActionResult } from "./action-result.js";
+import { redactSecrets } from "../core/redact-secrets.js";
 
 type Summary = typeof coreSummary;
 type Cell = { data: string; header?: boolean };
@@ -13,10 +14,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
-/** Replaces every occurrence of each secret (at least 4 characters, so "***" itself is never a secret). */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join("***"), text);
-}
+export { redactSecrets };
 
 const header = (...names: string[]): Cell[] => names.map((data) => ({ data, header: true }));
 const cell = (text: string): Cell => ({ data: escapeHtml(text) });

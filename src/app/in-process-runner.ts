@@ -15,6 +15,8 @@ import { notYetComment } from "../wiring/action-replies.js";
 import { runForgeCycles, type CycleRequest, type ForgeCyclesResult } from "../wiring/forge-cycles.js";
 import type { JobRunner, RunnableJob } from "./job-starter.js";
 import { AUDITOR_CONTEXT } from "./run-plan.js";
+import { basicCredentials } from "../adapters/forge/git-remote.js";
+import { redactSecrets } from "../core/redact-secrets.js";
 
 export interface InProcessRunnerOptions {
   /** The server's environment: model settings and keys (see `modelEnv`). */
@@ -91,7 +93,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     } catch (error) {
       // Logged here, with the repository, and not rethrown: nothing upstream could say more. Tokens are cut out
       // even where an adapter might have let one through.
-      log.warn(`${where}: in-process ${job.command} failed: ${redact((error as Error).message ?? String(error), secretsOf(job.forge))}`);
+      log.warn(`${where}: in-process ${job.command} failed: ${redactSecrets((error as Error).message ?? String(error), secretsOf(job.forge))}`);
     }
   };
 }
@@ -117,13 +119,8 @@ function secretsOf(forge: Forge): string[] {
   } catch {
     return [];
   }
-  const basic = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
-  if (!basic) return [];
-  const decoded = Buffer.from(basic, "base64").toString("utf8");
-  const token = decoded.slice(decoded.indexOf(":") + 1);
-  return [basic, token, encodeURIComponent(token)].filter((secret) => secret.length >= 8);
-}
-
-function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+  const credentials = basicCredentials(remote);
+  if (!credentials) return [];
+  const token = credentials.password;
+  return [credentials.encoded, token, encodeURIComponent(token)].filter((secret) => secret.length >= 8);
 }

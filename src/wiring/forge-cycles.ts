@@ -19,6 +19,7 @@ import type { StateStore } from "../ports/state.js";
 import type { Workspace } from "../ports/workspace.js";
 import { VERSION } from "../version.js";
 import { detectWorkspaceTestCommand } from "./workspace-test-command.js";
+import { basicCredentials } from "../adapters/forge/git-remote.js";
 
 export type CycleRequest = Extract<JobRequest, { job: "cycle" }>;
 
@@ -85,14 +86,11 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
  * http.extraHeader. Both carry the same user and token; neither is ever logged (the store redacts URLs).
  */
 export function credentialedUrl(remote: GitRemote): string {
-  const basic = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
-  if (!basic) return remote.url;
-  const decoded = Buffer.from(basic, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon < 0) return remote.url;
+  const credentials = basicCredentials(remote);
+  if (!credentials) return remote.url;
   const url = new URL(remote.url);
-  url.username = encodeURIComponent(decoded.slice(0, colon));
-  url.password = encodeURIComponent(decoded.slice(colon + 1));
+  url.username = encodeURIComponent(credentials.user);
+  url.password = encodeURIComponent(credentials.password);
   return url.toString();
 }
 

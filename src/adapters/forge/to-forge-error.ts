@@ -5,6 +5,7 @@ import type { ForgeKind, RepoRef } from "../../ports/forge.js";
 import { ForgeError } from "../../ports/forge.js";
 import type { HttpError } from "./http-error.js";
 import { forgeMessage, isHttpError, isRateLimited } from "./http-error.js";
+import { redactSecrets } from "../../core/redact-secrets.js";
 
 export interface ErrorContext {
   kind: ForgeKind;
@@ -88,6 +89,5 @@ function unreachable(error: HttpError): boolean {
 }
 
 function redactor(secrets: string[]): (text: string) => string {
-  const ordered = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  return (text) => ordered.reduce((result, secret) => result.split(secret).join("***"), text);
+  return (text) => redactSecrets(text, secrets);
 }

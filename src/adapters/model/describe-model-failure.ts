@@ -3,6 +3,7 @@
 // bodies ("Incorrect API key provided: sk-...") and error texts end up in PR bodies and state records.
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { ResolvedModel } from "../../ports/model-config.js";
+import { redactSecrets } from "../../core/redact-secrets.js";
 
 const MAX_LENGTH = 300;
 
@@ -82,11 +83,7 @@ function oneLine(text: string): string {
 
 /** Replaces every configured key (and its first 12 characters, which servers like to echo) with [redacted]. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue; // too short to be a real key, and replacing it would mangle ordinary words
-    out = out.split(secret).join("[redacted]");
-    out = out.split(secret.slice(0, 12)).join("[redacted]");
-  }
-  return out;
+  // Shorter than 8 characters is not a real key, and replacing it would mangle ordinary words.
+  const keys = secrets.filter((secret) => secret.length >= 8);
+  return redactSecrets(text, keys.flatMap((key) => [key, key.slice(0, 12)]), "[redacted]");
 }

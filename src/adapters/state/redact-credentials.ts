@@ -1,5 +1,6 @@
 // Remote URLs may carry a token (https://x-access-token:<token>@github.com/...). Every text that
 // leaves the store (errors, descriptions) goes through a redactor built from that URL.
+import { redactSecrets } from "../../core/redact-secrets.js";
 import { redactUrls } from "../workspace/exec-git.js";
 
 /** Returns a function that removes the URL's user name, password and any userinfo from a text. */
@@ -16,12 +17,7 @@ export function createRedactor(remoteUrl: string): (text: string) => string {
   } catch {
     // Not a URL (a local path or user@host:path): only the generic userinfo rule applies.
   }
-  const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let result = redactUrls(text);
-    for (const secret of ordered) result = result.split(secret).join("***");
-    return result;
-  };
+  return (text) => redactSecrets(redactUrls(text), [...secrets]);
 }
 
 function safeDecode(text: string): string {

@@ -12,9 +12,9 @@ import "./chunk-FZMO6M2R.js";
 import {
   modelFor,
   openLocal
-} from "./chunk-UWU2EXCZ.js";
-import "./chunk-QJRHUQJF.js";
-import "./chunk-VK5EASMD.js";
+} from "./chunk-CJU66A3T.js";
+import "./chunk-KCCCGEQ4.js";
+import "./chunk-GZKUITUS.js";
 import "./chunk-ZR4UD5XV.js";
 import {
   exitCodeFor

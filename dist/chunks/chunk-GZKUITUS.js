@@ -1,5 +1,11 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 
+// src/core/redact-secrets.ts
+function redactSecrets(text, secrets, marker = "***") {
+  const ordered = [...new Set(secrets.filter((secret) => secret.length >= 4))].sort((a, b) => b.length - a.length);
+  return ordered.reduce((out, secret) => out.split(secret).join(marker), text);
+}
+
 // src/ports/state.ts
 var StateConflictError = class extends Error {
   constructor(message) {
@@ -9,5 +15,6 @@ var StateConflictError = class extends Error {
 };
 
 export {
+  redactSecrets,
   StateConflictError
 };

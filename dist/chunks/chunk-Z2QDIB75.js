@@ -23,10 +23,11 @@ import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-QJRHUQJF.js";
+} from "./chunk-KCCCGEQ4.js";
 import {
-  StateConflictError
-} from "./chunk-VK5EASMD.js";
+  StateConflictError,
+  redactSecrets
+} from "./chunk-GZKUITUS.js";
 import {
   loadCycleEvents,
   priorAttempts
@@ -3230,6 +3231,14 @@ function gitRemoteFor(serverUrl, owner, repo, token) {
   const authHeader = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
   return { url, authHeader };
 }
+function basicCredentials(remote) {
+  const encoded = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
+  if (!encoded) return void 0;
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return void 0;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1), encoded };
+}
 function secretsOf(token) {
   if (!token) return [];
   return [token, Buffer.from(`x-access-token:${token}`).toString("base64")];
@@ -3295,8 +3304,7 @@ function unreachable(error) {
   return error.status === 500 && !error.response;
 }
 function redactor(secrets) {
-  const ordered = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  return (text) => ordered.reduce((result, secret) => result.split(secret).join("***"), text);
+  return (text) => redactSecrets(text, secrets);
 }
 
 // src/adapters/forge/gitea/fold-commit-files.ts
@@ -3786,12 +3794,7 @@ function createRedactor(remoteUrl) {
     }
   } catch {
   }
-  const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let result = redactUrls(text);
-    for (const secret of ordered) result = result.split(secret).join("***");
-    return result;
-  };
+  return (text) => redactSecrets(redactUrls(text), [...secrets]);
 }
 function safeDecode(text) {
   try {
@@ -4335,14 +4338,11 @@ async function runForgeCycles(input) {
   }
 }
 function credentialedUrl(remote) {
-  const basic = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
-  if (!basic) return remote.url;
-  const decoded = Buffer.from(basic, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon < 0) return remote.url;
+  const credentials = basicCredentials(remote);
+  if (!credentials) return remote.url;
   const url = new URL(remote.url);
-  url.username = encodeURIComponent(decoded.slice(0, colon));
-  url.password = encodeURIComponent(decoded.slice(colon + 1));
+  url.username = encodeURIComponent(credentials.user);
+  url.password = encodeURIComponent(credentials.password);
   return url.toString();
 }
 function recordUrlFor(forge, remote, stateBranch) {
@@ -4625,6 +4625,7 @@ export {
   retry,
   throttling,
   createWritePacer,
+  basicCredentials,
   createGiteaForge,
   GITHUB_API_URL,
   githubServerUrl,
@@ -4633,4 +4634,4 @@ export {
   notYetComment,
   runForgeCycles
 };
-/*! For license information please see chunk-YKZUE65X.js.LEGAL.txt */
+/*! For license information please see chunk-Z2QDIB75.js.LEGAL.txt */

@@ -6,7 +6,7 @@ import {
   githubServerUrl,
   replyNotYet,
   runForgeCycles
-} from "./chunk-YKZUE65X.js";
+} from "./chunk-Z2QDIB75.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
@@ -15,8 +15,8 @@ import "./chunk-2EOVHJO7.js";
 import {
   findGaps
 } from "./chunk-FZMO6M2R.js";
-import "./chunk-QJRHUQJF.js";
-import "./chunk-VK5EASMD.js";
+import "./chunk-KCCCGEQ4.js";
+import "./chunk-GZKUITUS.js";
 import "./chunk-ZR4UD5XV.js";
 import "./chunk-NNCRXSZQ.js";
 import {

@@ -2,6 +2,7 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   Octokit,
   RequestError,
+  basicCredentials,
   createGitHubForge,
   createGiteaForge,
   createTokenAuth,
@@ -12,15 +13,17 @@ import {
   retry,
   runForgeCycles,
   throttling
-} from "./chunk-YKZUE65X.js";
+} from "./chunk-Z2QDIB75.js";
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
 import "./chunk-ART3RKJ5.js";
 import "./chunk-2EOVHJO7.js";
 import "./chunk-FZMO6M2R.js";
-import "./chunk-QJRHUQJF.js";
-import "./chunk-VK5EASMD.js";
+import "./chunk-KCCCGEQ4.js";
+import {
+  redactSecrets
+} from "./chunk-GZKUITUS.js";
 import "./chunk-ZR4UD5XV.js";
 import "./chunk-NNCRXSZQ.js";
 import {
@@ -960,7 +963,7 @@ var require_redact = __commonJS({
       } = options2;
       validatePaths(paths);
       const pathStructure = buildPathStructure(paths);
-      return function redact2(obj) {
+      return function redact(obj) {
         if (strict && (obj === null || typeof obj !== "object")) {
           if (obj === null || obj === void 0) {
             return serialize ? serialize(obj) : obj;
@@ -4597,7 +4600,7 @@ var require_pino = __commonJS({
       const { opts, stream } = normalize(instance, caller(), ...args);
       if (opts.level && typeof opts.level === "string" && DEFAULT_LEVELS[opts.level.toLowerCase()] !== void 0) opts.level = opts.level.toLowerCase();
       const {
-        redact: redact2,
+        redact,
         crlf,
         serializers: serializers2,
         timestamp,
@@ -4631,8 +4634,8 @@ var require_pino = __commonJS({
       const stringifyFn = stringify.bind({
         [stringifySafeSym]: stringifySafe
       });
-      const stringifiers = redact2 ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact2, stringifyFn)) : /* @__PURE__ */ Object.create(null);
-      const formatOpts = redact2 ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
+      const stringifiers = redact ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact, stringifyFn)) : /* @__PURE__ */ Object.create(null);
+      const formatOpts = redact ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
       const end = "}" + (crlf ? "\r\n" : "\n");
       const coreChindings = asChindings.bind(null, {
         [chindingsSym]: "",
@@ -11784,7 +11787,7 @@ function createInProcessRunner(options2) {
       if (job.command === "audit") return await audit(job.forge, job.pr, where2);
       return await notYet(job.forge, job.command, job.pr, where2);
     } catch (error) {
-      log.warn(`${where2}: in-process ${job.command} failed: ${redact(error.message ?? String(error), secretsOf(job.forge))}`);
+      log.warn(`${where2}: in-process ${job.command} failed: ${redactSecrets(error.message ?? String(error), secretsOf(job.forge))}`);
     }
   };
 }
@@ -11802,14 +11805,10 @@ function secretsOf(forge) {
   } catch {
     return [];
   }
-  const basic = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
-  if (!basic) return [];
-  const decoded = Buffer.from(basic, "base64").toString("utf8");
-  const token = decoded.slice(decoded.indexOf(":") + 1);
-  return [basic, token, encodeURIComponent(token)].filter((secret) => secret.length >= 8);
-}
-function redact(text, secrets) {
-  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+  const credentials = basicCredentials(remote);
+  if (!credentials) return [];
+  const token = credentials.password;
+  return [credentials.encoded, token, encodeURIComponent(token)].filter((secret) => secret.length >= 8);
 }
 
 // src/app/server.ts
@@ -18614,4 +18613,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-Q3GANZZ2.js.LEGAL.txt */
+/*! For license information please see serve-MYTSPNYC.js.LEGAL.txt */

@@ -1,9 +1,9 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   openLocal
-} from "./chunk-UWU2EXCZ.js";
-import "./chunk-QJRHUQJF.js";
-import "./chunk-VK5EASMD.js";
+} from "./chunk-CJU66A3T.js";
+import "./chunk-KCCCGEQ4.js";
+import "./chunk-GZKUITUS.js";
 import {
   loadCycleRecords
 } from "./chunk-ZR4UD5XV.js";

@@ -3,10 +3,10 @@ import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-QJRHUQJF.js";
+} from "./chunk-KCCCGEQ4.js";
 import {
   StateConflictError
-} from "./chunk-VK5EASMD.js";
+} from "./chunk-GZKUITUS.js";
 import {
   ModelError
 } from "./chunk-ZR4UD5XV.js";

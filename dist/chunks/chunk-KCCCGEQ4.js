@@ -1,5 +1,8 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  redactSecrets
+} from "./chunk-GZKUITUS.js";
+import {
   ModelError
 } from "./chunk-ZR4UD5XV.js";
 import {
@@ -11018,13 +11021,8 @@ function oneLine(text) {
   return flat.length > MAX_LENGTH ? `${flat.slice(0, MAX_LENGTH - 1)}\u2026` : flat;
 }
 function scrub(text, secrets) {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    out = out.split(secret).join("[redacted]");
-    out = out.split(secret.slice(0, 12)).join("[redacted]");
-  }
-  return out;
+  const keys = secrets.filter((secret) => secret.length >= 8);
+  return redactSecrets(text, keys.flatMap((key) => [key, key.slice(0, 12)]), "[redacted]");
 }
 
 // src/adapters/model/estimate-usage.ts
