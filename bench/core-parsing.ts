@@ -1,8 +1,8 @@
 // Pure-core parsing on hostile or large inputs: the line diff behind max_changed_lines, and the tolerant
 // proposal extraction. Guards against quadratic blow-ups that the unit tests only check for results.
 // Baseline in the same run: JSON.parse of a well-formed answer of the same size.
-import { countChangedLines } from "../src/core/edits.js";
-import { parseProposal } from "../src/core/proposal.js";
+import { countChangedLines } from "../src/core/edits/edits.js";
+import { parseProposal } from "../src/core/propose/proposal.js";
 
 const RUNS = Number(process.argv.find((arg) => arg.startsWith("--runs="))?.slice(7) ?? 7);
 

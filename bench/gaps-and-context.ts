@@ -2,9 +2,9 @@
 // Run: node --import tsx bench/gaps-and-context.ts [--runs=5]   (or: npm run bench -- gaps-and-context)
 // Prints markdown tables; see bench/README.md for the targets. Not a test.
 import { isDeepStrictEqual } from "node:util";
-import { findGaps } from "../src/core/gaps.js";
-import { rankFiles } from "../src/core/retrieval-index.js";
-import { selectContext } from "../src/core/retrieval.js";
+import { findGaps } from "../src/core/gaps/gaps.js";
+import { rankFiles } from "../src/core/retrieval/retrieval-index.js";
+import { selectContext } from "../src/core/retrieval/retrieval.js";
 import { countTokens } from "../src/core/tokens.js";
 import { generatePrd, generateRepo, type RepoFile } from "./_fixtures.js";
 

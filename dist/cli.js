@@ -43,12 +43,12 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-FLM63TJE.js")).cycleCommand(argv, io),
-  gaps: async (argv, io) => (await import("./chunks/gaps-OLKJHOPM.js")).gapsCommand(argv, io),
-  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-EHUPP6A3.js")).applyEditsCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-4RZX6SYB.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-FAX6WY4L.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-MYTSPNYC.js")).serveCommand(argv, io)
+  cycle: async (argv, io) => (await import("./chunks/cycle-STQB4YFJ.js")).cycleCommand(argv, io),
+  gaps: async (argv, io) => (await import("./chunks/gaps-WI4VISX4.js")).gapsCommand(argv, io),
+  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-3MOPH52O.js")).applyEditsCommand(argv, io),
+  stats: async (argv, io) => (await import("./chunks/stats-N72HYRKS.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-O77G5DXC.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-5PG2YQJ6.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -19733,7 +19733,7 @@ function normalize(name, value) {
   return value;
 }
 
-// src/core/event-payload.ts
+// src/core/events/event-payload.ts
 var repository = external_exports.looseObject({
   full_name: external_exports.string().optional(),
   default_branch: external_exports.string().optional()
@@ -19823,7 +19823,7 @@ function parsePayload(event, schema, payload) {
   throw new EventPayloadError(event, problems);
 }
 
-// src/core/route-event.ts
+// src/core/events/route-event.ts
 var ACTION_COMMANDS = ["cycle", "gaps", "review", "apply", "audit", "none"];
 var DEFAULT_ELIGIBLE_LABEL = "bot-eligible";
 var ZERO_SHA = /^0+$/;
@@ -20138,7 +20138,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-FTMRVKK5.js");
+    const { runActionJob } = await import("./chunks/action-ZIBVVOAO.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

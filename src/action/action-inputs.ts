@@ -1,7 +1,7 @@
 // The Action's inputs (action.yml), read once at the edge. @actions/core's getInput returns "" for an input
 // that was not given, and a workflow's `${{ inputs.x }}` is "" when the dispatch left it empty, so "" means
 // "not set" here and nowhere else. Each error names the input and shows a value that would work.
-import { ACTION_COMMANDS, type ActionCommand } from "../core/route-event.js";
+import { ACTION_COMMANDS, type ActionCommand } from "../core/events/route-event.js";
 
 export interface ActionInputs {
   command?: ActionCommand;

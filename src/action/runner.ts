@@ -7,7 +7,7 @@ import * as core from "@actions/core";
 import { loadConfig, parseConfig } from "../config/load-config.js";
 import { applyOverrides } from "../config/apply-overrides.js";
 import { DEFAULT_CONFIG_PATH, type Config } from "../config/schema.js";
-import { routeEvent, type JobRequest } from "../core/route-event.js";
+import { routeEvent, type JobRequest } from "../core/events/route-event.js";
 import { actionLogger } from "./action-logger.js";
 import { readActionInputs, type ActionInputs } from "./action-inputs.js";
 import { failureOf, mainRecord, outcomeOf, type ActionResult } from "./action-result.js";

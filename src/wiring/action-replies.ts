@@ -2,7 +2,7 @@
 // says so, for people with write access only (commands from others are never acted on, not even answered,
 // so that the bot cannot be used to spam a pull request).
 import type { ActionResult } from "../action/action-result.js";
-import type { JobRequest } from "../core/route-event.js";
+import type { JobRequest } from "../core/events/route-event.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Forge } from "../ports/forge.js";
 

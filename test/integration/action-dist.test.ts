@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect as globalExpect, it, type ExpectStatic } from "vitest";
-import { findGaps } from "../../src/core/gaps.js";
+import { findGaps } from "../../src/core/gaps/gaps.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import { runActionDist, type ActionRun } from "../support/action-dist.js";

@@ -3,15 +3,15 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planCycles } from "../../src/jobs/run-cycles.js";
+import { planCycles } from "../../src/jobs/propose/run-cycles.js";
 import { createDirectoryStore } from "../../src/adapters/state/directory-store.js";
 import { openGitWorkspace } from "../../src/adapters/workspace/git-workspace.js";
 import { parseConfig } from "../../src/config/load-config.js";
-import { findGaps } from "../../src/core/gaps.js";
-import type { JobRequest } from "../../src/core/route-event.js";
+import { findGaps } from "../../src/core/gaps/gaps.js";
+import type { JobRequest } from "../../src/core/events/route-event.js";
 import type { Gap } from "../../src/core/types.js";
 import { silentLogger } from "../../src/jobs/logger.js";
-import type { Publisher, ProposeCycleDeps } from "../../src/jobs/propose-cycle.js";
+import type { Publisher, ProposeCycleDeps } from "../../src/jobs/propose/propose-cycle.js";
 import type { ModelClient } from "../../src/ports/model.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 

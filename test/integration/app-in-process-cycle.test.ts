@@ -15,7 +15,7 @@ import { AUDIT_UNAVAILABLE, createInProcessRunner } from "../../src/app/in-proce
 import type { RunnableJob } from "../../src/app/job-starter.js";
 import type { AppServer } from "../../src/app/server.js";
 import { startAppServer } from "../../src/app/server.js";
-import { findGaps } from "../../src/core/gaps.js";
+import { findGaps } from "../../src/core/gaps/gaps.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import { notYetComment } from "../../src/wiring/action-replies.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, countChangedLines, planFiles, summarizeModes, type PlanResult } from "../../src/core/edits.js";
+import { applyEdits, countChangedLines, planFiles, summarizeModes, type PlanResult } from "../../src/core/edits/edits.js";
 import type { Proposal, ProposalFile } from "../../src/core/types.js";
 
 function proposal(...files: ProposalFile[]): Proposal {

@@ -2,8 +2,8 @@
 // it finds exactly what parsing the whole document finds, on documents built from tricky markdown.
 // GAPS_SEEDS=5000 runs a longer search (about 40 s; it passed when this was written).
 import { describe, expect, it } from "vitest";
-import { findGaps } from "../../src/core/gaps.js";
-import { planUnits } from "../../src/core/gaps-units.js";
+import { findGaps } from "../../src/core/gaps/gaps.js";
+import { planUnits } from "../../src/core/gaps/gaps-units.js";
 
 const TAG = "[bot-eligible]";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findGaps, gapId, gapsSince, openGaps } from "../../src/core/gaps.js";
+import { findGaps, gapId, gapsSince, openGaps } from "../../src/core/gaps/gaps.js";
 
 const TAG = "[bot-eligible]";
 const find = (markdown: string) => findGaps(markdown, { tag: TAG });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROTECTED } from "../../src/config/schema.js";
-import { checkContent, checkNotDeletion, checkPath, checkPlannedFile, type GuardResult } from "../../src/core/guardrails.js";
+import { checkContent, checkNotDeletion, checkPath, checkPlannedFile, type GuardResult } from "../../src/core/propose/guardrails.js";
 
 const rules = { protectedGlobs: DEFAULT_PROTECTED, prdPath: "docs/PRD.md" };
 

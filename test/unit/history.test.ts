@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCycleEvents, priorAttempts, renderPriorAttempts, type CycleEvent } from "../../src/core/history.js";
+import { parseCycleEvents, priorAttempts, renderPriorAttempts, type CycleEvent } from "../../src/core/propose/history.js";
 
 function event(at: string, gap: string, outcome: CycleEvent["outcome"], extra: Partial<CycleEvent> = {}): CycleEvent {
   return { type: "cycle", cycle_id: at, at, gap_id: gap, gap_text: "t", outcome, reason: `r-${at}`, files: [], model: "m", tokens: 1, branch: null, pr_url: null, dry_run: false, ...extra };

@@ -1,7 +1,7 @@
 // An issue labelled bot-eligible reads as one more task item of the PRD, parsed by the real gap parser.
 import { describe, expect, it } from "vitest";
-import { findGaps } from "../../src/core/gaps.js";
-import { ISSUE_BODY_LIMIT, ISSUE_SECTION_HEADING, issueGapText, withIssueGap } from "../../src/core/issue-gap.js";
+import { findGaps } from "../../src/core/gaps/gaps.js";
+import { ISSUE_BODY_LIMIT, ISSUE_SECTION_HEADING, issueGapText, withIssueGap } from "../../src/core/gaps/issue-gap.js";
 
 const TAG = "[bot-eligible]";
 const PRD = "# PRD\n\n- [ ] first thing [bot-eligible]\n";

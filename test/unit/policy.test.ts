@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, DEFAULT_PROTECTED } from "../../src/config/schema.js";
-import { planFiles } from "../../src/core/edits.js";
-import { checkProposal, checkProposalPaths, isTestChange, isTestPath, shouldRunCycle, type Policy, type PolicyResult } from "../../src/core/policy.js";
+import { planFiles } from "../../src/core/edits/edits.js";
+import { checkProposal, checkProposalPaths, isTestChange, isTestPath, shouldRunCycle, type Policy, type PolicyResult } from "../../src/core/propose/policy.js";
 import type { PlannedFile, Proposal, ProposalFile } from "../../src/core/types.js";
 
 const policy: Policy = configSchema.parse({}).policy;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
-import { parseProposal, proposalJsonSchema } from "../../src/core/proposal.js";
+import { parseProposal, proposalJsonSchema } from "../../src/core/propose/proposal.js";
 
 const valid = {
   summary: "Add parseCityState edge case",

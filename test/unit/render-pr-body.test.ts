@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PR_MARKER, renderPrBody, renderPrTitle } from "../../src/core/render-pr-body.js";
+import { PR_MARKER, renderPrBody, renderPrTitle } from "../../src/core/propose/render-pr-body.js";
 
 describe("PR body", () => {
   const body = renderPrBody({

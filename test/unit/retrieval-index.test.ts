@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { rankFiles, rescaledBm25, type IndexedFile } from "../../src/core/retrieval-index.js";
-import { tokenize } from "../../src/core/retrieval-terms.js";
+import { rankFiles, rescaledBm25, type IndexedFile } from "../../src/core/retrieval/retrieval-index.js";
+import { tokenize } from "../../src/core/retrieval/retrieval-terms.js";
 
 function lcg(seed: number): () => number {
   let state = seed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTerms, stem, tokenize } from "../../src/core/retrieval-terms.js";
+import { queryTerms, stem, tokenize } from "../../src/core/retrieval/retrieval-terms.js";
 
 describe("tokenize", () => {
   it("splits identifiers at case changes, digits and punctuation", () => {

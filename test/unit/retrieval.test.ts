@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FILE_OVERHEAD_TOKENS, MIN_TRUNCATED_TOKENS, fileTokens, looksBinary, selectContext, type CandidateFile } from "../../src/core/retrieval.js";
+import { FILE_OVERHEAD_TOKENS, MIN_TRUNCATED_TOKENS, fileTokens, looksBinary, selectContext, type CandidateFile } from "../../src/core/retrieval/retrieval.js";
 
 const gap = (text: string, files: string[] = [], section: string[] = []) => ({ text, files, section });
 

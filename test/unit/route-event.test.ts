@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EventPayloadError } from "../../src/core/event-payload.js";
-import { RouteError, routeEvent, type JobRequest, type RouteInputs } from "../../src/core/route-event.js";
+import { EventPayloadError } from "../../src/core/events/event-payload.js";
+import { RouteError, routeEvent, type JobRequest, type RouteInputs } from "../../src/core/events/route-event.js";
 
 const require = createRequire(import.meta.url);
 const definitions = require("@octokit/webhooks-examples") as { name: string; examples: Record<string, unknown>[] }[];

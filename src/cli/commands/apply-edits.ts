@@ -1,10 +1,10 @@
 // `prd-bot apply-edits`: apply a proposal file through the cycle's guardrails and apply step (no model, no tests).
 import { readFile } from "node:fs/promises";
-import { parseProposal } from "../../core/proposal.js";
+import { parseProposal } from "../../core/propose/proposal.js";
 import { loadConfig } from "../../config/load-config.js";
 import { openGitWorkspace } from "../../adapters/workspace/git-workspace.js";
-import { applyProposal } from "../../jobs/apply-proposal.js";
-import { applyRules } from "../../jobs/propose-cycle.js";
+import { applyProposal } from "../../jobs/propose/apply-proposal.js";
+import { applyRules } from "../../jobs/propose/propose-cycle.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 

@@ -1,6 +1,6 @@
 // `prd-bot cycle`: one propose cycle on a local checkout.
 import { exitCodeFor } from "../../core/outcomes.js";
-import { proposeCycle } from "../../jobs/propose-cycle.js";
+import { proposeCycle } from "../../jobs/propose/propose-cycle.js";
 import { modelFor, openLocal } from "../../wiring/local.js";
 import { VERSION } from "../../version.js";
 import { parseCommandArgs, positiveInt } from "../args.js";

@@ -1,6 +1,6 @@
 // `prd-bot demo`: a full cycle on a throwaway sample repository, through the real pipeline (git,
 // guardrails, apply, tests, branch, record), with the model's answer replayed from a transcript file.
-import { proposeCycle } from "../../jobs/propose-cycle.js";
+import { proposeCycle } from "../../jobs/propose/propose-cycle.js";
 import { makeSample } from "../../demo/make-sample.js";
 import { modelFor, openLocal } from "../../wiring/local.js";
 import { VERSION } from "../../version.js";

@@ -1,5 +1,5 @@
 // `prd-bot gaps`: list the PRD's [bot-eligible] gaps.
-import { findGaps, gapsSince } from "../../core/gaps.js";
+import { findGaps, gapsSince } from "../../core/gaps/gaps.js";
 import { loadConfig } from "../../config/load-config.js";
 import { openGitWorkspace } from "../../adapters/workspace/git-workspace.js";
 import { parseCommandArgs } from "../args.js";

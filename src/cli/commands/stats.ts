@@ -1,6 +1,6 @@
 // `prd-bot stats`: what the bot did, from its records.
 import { computeStats, renderStatsTable } from "../../core/stats.js";
-import { loadCycleRecords } from "../../jobs/cycle-records.js";
+import { loadCycleRecords } from "../../jobs/propose/cycle-records.js";
 import { openLocal } from "../../wiring/local.js";
 import { parseCommandArgs } from "../args.js";
 import type { CliIo } from "../io.js";

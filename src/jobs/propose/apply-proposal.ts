@@ -1,0 +1,52 @@
+// Guardrails, policy and the ADD / UPDATE / NOOP apply step, shared by the propose cycle and
+// `prd-bot apply-edits`. Nothing is read or written before every path has passed the guardrails.
+import { planFiles } from "../../core/edits/edits.js";
+import { checkPath } from "../../core/propose/guardrails.js";
+import { checkProposal } from "../../core/propose/policy.js";
+import type { PlannedFile, Proposal } from "../../core/types.js";
+import type { Config } from "../../config/schema.js";
+import type { Workspace } from "../../ports/workspace.js";
+
+export interface ApplyRules {
+  policy: Config["policy"];
+  protectedGlobs: string[];
+  prdPath: string;
+}
+
+export type ApplyResult =
+  | { ok: true; files: PlannedFile[] }
+  | { ok: false; outcome: "proposal_rejected" | "apply_failed"; reason: string; files: PlannedFile[] };
+
+/** Check and plan a proposal against the working tree; with `write`, write the non-NOOP files. */
+export async function applyProposal(workspace: Workspace, proposal: Proposal, rules: ApplyRules, write: boolean): Promise<ApplyResult> {
+  const guard = { protectedGlobs: rules.protectedGlobs, prdPath: rules.prdPath };
+  const current = new Map<string, string | undefined>();
+  for (const file of proposal.files) {
+    const pathCheck = checkPath(file.path, guard);
+    if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: pathCheck.reason, files: [] };
+    const inside = await workspace.resolveInside(file.path);
+    if (!inside.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${inside.reason}`, files: [] };
+    try {
+      current.set(file.path, await workspace.readFile(file.path));
+    } catch (error) {
+      return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${(error as Error).message}`, files: [] };
+    }
+  }
+  const plan = planFiles(proposal, current);
+  if (!plan.ok) return { ok: false, outcome: "apply_failed", reason: plan.reason, files: [] };
+  // A proposal that changes nothing is a cycle_noop, not a policy question (the reference bot's order).
+  if (plan.files.every((file) => file.mode === "NOOP")) return { ok: true, files: plan.files };
+  const verdict = checkProposal(proposal, plan.files, rules.policy, { ...guard, maxFileBytes: rules.policy.max_file_bytes });
+  if (!verdict.ok) return { ok: false, outcome: "proposal_rejected", reason: verdict.reason, files: plan.files };
+  if (write) {
+    for (const file of plan.files) {
+      if (file.mode === "NOOP") continue;
+      try {
+        await workspace.writeFile(file.path, file.after);
+      } catch (error) {
+        return { ok: false, outcome: "apply_failed", reason: `${file.path}: ${(error as Error).message}`, files: plan.files };
+      }
+    }
+  }
+  return { ok: true, files: plan.files };
+}

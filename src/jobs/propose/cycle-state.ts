@@ -1,0 +1,99 @@
+// What a running cycle has learned so far; `finish` turns it into the one record the cycle writes.
+import type { Outcome } from "../../core/outcomes.js";
+import type { CycleRecord, Gap, PlannedFile, TestRun, TokenUsage } from "../../core/types.js";
+import type { Transcript } from "../../ports/model.js";
+
+type Phase = "select" | "model" | "apply" | "test" | "publish";
+
+/** An unexpected error is reported as the outcome of the phase it happened in. */
+const PHASE_FAILURE: Record<Phase, Outcome> = {
+  select: "skipped_policy",
+  model: "model_failed",
+  apply: "apply_failed",
+  test: "tests_failed",
+  publish: "pr_failed",
+};
+
+export class CycleState {
+  base: CycleRecord["base"] = null;
+  gap: Gap | null = null;
+  files: PlannedFile[] = [];
+  model: string | null = null;
+  summary: string | undefined;
+  attempts = 0;
+  test: TestRun | null = null;
+  branch: string | null = null;
+  commit: string | null = null;
+  prUrl: string | null = null;
+  prBody: string | undefined;
+  phase: Phase = "select";
+  readonly timings: Record<string, number> = {};
+  private readonly startedMs = performance.now();
+
+  constructor(
+    readonly cycleId: string,
+    private readonly startedAt: Date,
+    private readonly version: string,
+    private readonly dryRun: boolean,
+    private readonly transcript: Transcript,
+  ) {}
+
+  elapsed(): number {
+    return Math.round(performance.now() - this.startedMs);
+  }
+
+  /** Run `fn` and add its duration to `timings[<name>_ms]`, so a record shows where a cycle's time went. */
+  async timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const key = `${name}_ms`;
+      this.timings[key] = (this.timings[key] ?? 0) + Math.round(performance.now() - started);
+    }
+  }
+
+  failureOutcome(): Outcome {
+    return PHASE_FAILURE[this.phase];
+  }
+
+  /** Tokens spent so far, from the server-reported usage of every answered call. */
+  get tokens(): TokenUsage {
+    let prompt = 0;
+    let completion = 0;
+    for (const exchange of this.transcript.exchanges) {
+      prompt += exchange.response?.usage.prompt_tokens ?? 0;
+      completion += exchange.response?.usage.completion_tokens ?? 0;
+    }
+    return { prompt, completion, total: prompt + completion };
+  }
+
+  finish(outcome: Outcome, reason: string, finishedAt: Date): CycleRecord {
+    this.timings.total_ms = this.elapsed();
+    const record: CycleRecord = {
+      cycle_id: this.cycleId,
+      version: this.version,
+      started_at: this.startedAt.toISOString(),
+      finished_at: finishedAt.toISOString(),
+      outcome,
+      reason,
+      gap: this.gap ? { id: this.gap.id, text: this.gap.text, line: this.gap.line, section: this.gap.section } : null,
+      files: this.files.map((file) => ({ path: file.path, mode: file.mode })),
+      tokens: this.tokens,
+      model: this.model,
+      calls: this.transcript.exchanges.length,
+      attempts: this.attempts,
+      test: this.test,
+      branch: this.branch,
+      commit: this.commit,
+      base: this.base,
+      pr_url: this.prUrl,
+      dry_run: this.dryRun,
+      transcript: null,
+      timings: this.timings,
+    };
+    if (this.summary !== undefined) record.summary = this.summary;
+    if (this.prBody !== undefined) record.pr_body = this.prBody;
+    return record;
+  }
+}
