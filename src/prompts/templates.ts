@@ -1,12 +1,16 @@
 // Prompts are data: the templates are the .md files beside this one, bundled as text.
 // Variables are {{name}}; rendering fails loudly on a missing variable or an unused one, so a template
 // and its caller cannot drift apart silently.
+import applyPatchSystem from "./apply-patch-system.md";
+import applyPatchUser from "./apply-patch-user.md";
 import proposeSystem from "./propose-system.md";
 import proposeUser from "./propose-user.md";
 import repairJson from "./repair-json.md";
 import repairTests from "./repair-tests.md";
 
 export const TEMPLATES = {
+  "apply-patch-system": applyPatchSystem,
+  "apply-patch-user": applyPatchUser,
   "propose-system": proposeSystem,
   "propose-user": proposeUser,
   "repair-json": repairJson,
