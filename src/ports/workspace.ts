@@ -17,9 +17,10 @@ export interface Workspace {
   listFiles(): Promise<string[]>;
   /**
    * Regular tracked files at HEAD for which `keep(path, bytes)` is true, with their content: symlinks and
-   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk.
+   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk. `blob` is the git
+   * object id (the symbol index's cache key), when the implementation knows it.
    */
-  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string }[]>;
+  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string; blob?: string }[]>;
   /** Content of a file in the working tree, or undefined when absent. Throws on directories. */
   readFile(path: string): Promise<string | undefined>;
   /** Content of a file at a revision, or undefined when absent there. */

@@ -66,7 +66,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
     async readTrackedFiles(keep: (path: string, bytes: number) => boolean) {
       const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
       const contents = await readBlobs(root, wanted);
-      return wanted.map((file, index) => ({ path: file.path, content: contents[index] as string }));
+      return wanted.map((file, index) => ({ path: file.path, content: contents[index] as string, blob: file.sha }));
     },
 
     async readFile(p: string): Promise<string | undefined> {

@@ -44,7 +44,7 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     maxFileBytes: config.policy.max_file_bytes,
   });
   const files = selected.files
-    .map((file) => `--- ${file.path}${file.truncated ? " (truncated)" : ""}\n${file.content}\n--- end ${file.path}`)
+    .map((file) => `--- ${file.path}${file.partial ? " (partial)" : ""}\n${file.content}\n--- end ${file.path}`)
     .join("\n\n");
   const system = renderTemplate("propose-system", {
     max_files: config.policy.max_files,
