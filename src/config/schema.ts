@@ -20,6 +20,29 @@ export const DEFAULT_PROTECTED = [
   "**/go.sum",
   "**/.env*",
   "**/secrets/**",
+  // Credential files (also kept out of prompts by core/secrets).
+  "**/*.pem",
+  "**/*.key",
+  "**/id_rsa*",
+  "**/credentials*",
+  // Git's own behaviour and the hook managers that run code on the next git command.
+  "**/.gitmodules",
+  "**/.gitattributes",
+  ".husky/**",
+  ".githooks/**",
+  ".git-hooks/**",
+  ".hooks/**",
+  ".lefthook/**",
+  ".lefthook-local/**",
+  "lefthook.{yml,yaml,json,toml}",
+  ".lefthook.{yml,yaml,json,toml}",
+  "lefthook-local.{yml,yaml,json,toml}",
+  ".pre-commit-config.{yml,yaml}",
+  ".pre-commit-hooks.{yml,yaml}",
+  ".simple-git-hooks.{js,cjs,mjs,json}",
+  "simple-git-hooks.{js,cjs,mjs,json}",
+  ".overcommit.yml",
+  ".envrc",
   "docs/ADR-*",
   "docs/DECISIONS.md",
   ".github/prd-bot.yml",
@@ -132,6 +155,12 @@ export const configSchema = z
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
         max_output_tokens: z.number().int().positive().default(6000),
+        max_answer_bytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1_000_000)
+          .describe("Largest model answer accepted, in bytes; a longer one fails that model (the next in the chain is tried) and is never parsed or counted."),
         temperature: z.number().min(0).max(2).default(0.2),
       })
       .strict()
