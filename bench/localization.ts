@@ -46,7 +46,10 @@ const isProtected = picomatch(DEFAULT_PROTECTED, { dot: true });
 async function filesAt(root: string, rev: string): Promise<CandidateFile[]> {
   const listed = (await listTrackedBlobs(root, rev)).filter((file) => !isProtected(file.path) && file.size <= MAX_FILE_BYTES);
   const contents = await readBlobs(root, listed);
-  return listed.map((file, i) => ({ path: file.path, content: contents[i] as string, blob: file.sha })).filter((file) => !looksBinary(file.content));
+  return listed.flatMap((file, i) => {
+    const content = contents[i];
+    return content === undefined || looksBinary(content) ? [] : [{ path: file.path, content, blob: file.sha }];
+  });
 }
 
 function gapOf(root: string, label: LocalizationLabel): Gap {

@@ -23,6 +23,8 @@ export interface GapQuery {
   text: string;
 }
 
+const EXTENSION_WORDS = new Set(["py", "ts", "js", "tsx", "jsx", "mjs", "go", "rs", "rb", "md", "java", "kt", "cs", "cpp", "hpp", "yml", "yaml", "json", "toml"]);
+
 /** Weights of the parts of a gap. */
 export const WEIGHTS = { text: 3, body: 1.5, section: 2, context: 1 };
 
@@ -42,6 +44,8 @@ export function buildQuery(gap: QueryGap, paths: readonly string[]): GapQuery {
   const order: string[] = [];
   for (const part of parts) {
     for (const term of queryTerms([part.text])) {
+      // `sessions.py` names a file (namedPaths); its extension as a word matches every file of the language.
+      if (EXTENSION_WORDS.has(term)) continue;
       const before = weights.get(term);
       if (before === undefined) order.push(term);
       // A term repeated across parts gains a little; its best part decides most.

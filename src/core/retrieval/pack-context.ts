@@ -12,7 +12,8 @@ import { regionsAround, type LineRange } from "./regions.js";
 import { tokenize } from "./retrieval-terms.js";
 import type { SkipReason } from "./retrieval.js";
 import type { SymbolIndex } from "./symbol-index.js";
-import { symbolsOf } from "./symbols.js";
+import type { CodeSymbol } from "./symbols.js";
+import { oneLine } from "./symbol-types.js";
 
 export interface PackedFile {
   path: string;
@@ -34,6 +35,8 @@ export interface PackInput {
   maxTokens: number;
   maxFiles: number;
   index: SymbolIndex;
+  /** Bring the test that covers each of the first source files (default true). */
+  bringTests?: boolean;
 }
 
 /** Header and fence around each file in the prompt. */
@@ -56,8 +59,10 @@ export function packContext(input: PackInput): { files: PackedFile[]; tokens: nu
     ...input.pinned.map((pin) => ({ entry: input.ranking.find((r) => r.path === pin.path), path: pin.path, source: "pinned" as const, why: [pin.why] })),
     ...input.ranking.map((entry) => ({ entry, path: entry.path, source: entry.named ? ("named" as const) : ("search" as const), why: entry.reasons })),
   ];
+  let misses = 0;
   for (const [position, item] of order.entries()) {
-    if (files.length >= input.maxFiles || room() < OVERHEAD * 2) break;
+    // Past a dozen files that did not fit, the rest will not either (and each try costs a token count).
+    if (files.length >= input.maxFiles || room() < OVERHEAD * 2 || misses >= 12) break;
     if (taken.has(item.path)) continue;
     const file = input.files.get(item.path);
     if (!file) continue;
@@ -65,16 +70,18 @@ export function packContext(input: PackInput): { files: PackedFile[]; tokens: nu
     // The first files may fill the room; later ones get a share, so one large match cannot crowd out the rest.
     const wholeCap = lead ? room() : Math.max(Math.floor(input.maxTokens * 0.4), MIN_PART);
     const partCap = Math.min(room(), Math.max(600, Math.floor(input.maxTokens * (lead ? 0.5 : 0.25))));
+    // A part smaller than this says too little to be worth its outline.
     const packed = fit(file, item.entry?.focus ?? [], input, Math.min(room(), wholeCap), partCap);
     if (!packed) {
-      skipped.push({ path: item.path, reason: "over_budget" });
+      misses += 1;
+      if (skipped.length < 10) skipped.push({ path: item.path, reason: "over_budget" });
       continue;
     }
     files.push({ ...packed, source: item.source, score: item.entry?.score ?? null, reasons: item.why });
     taken.add(item.path);
     used += packed.tokens;
 
-    if (item.entry?.role !== "source" || testsBrought >= TESTS_FOR || files.length >= input.maxFiles) continue;
+    if (input.bringTests === false || item.entry?.role !== "source" || testsBrought >= TESTS_FOR || files.length >= input.maxFiles) continue;
     const test = coveringTests(item.path, allPaths).find((path) => !taken.has(path));
     const testFile = test ? input.files.get(test) : undefined;
     if (!test || !testFile) continue;
@@ -99,7 +106,7 @@ function fit(file: { path: string; content: string; blob?: string }, focus: read
   if (whole !== null) return { path: file.path, content: file.content, tokens: whole + overhead, partial: false, lines: lineCount };
   if (partRoom < MIN_PART) return null;
 
-  const symbols = symbolsOf(file.path, file.content);
+  const symbols = symbolsFromIndex(input.index, file);
   const budget = partRoom - overhead - 40;
   const outline = fitLines(outlineOf(file.path, file.content, { symbols }), Math.floor(budget * 0.35));
   const outlineTokens = countTokens(outline);
@@ -110,6 +117,17 @@ function fit(file: { path: string; content: string; blob?: string }, focus: read
   const tokens = countTokens(content) + overhead;
   if (regions.ranges.length === 0 || tokens > partRoom) return null;
   return { path: file.path, content, tokens, partial: true, ranges: regions.ranges, lines: lineCount };
+}
+
+/** The file's definitions from the index (parsed once, cached by blob), each signed by its first code line. */
+function symbolsFromIndex(index: SymbolIndex, file: { path: string; content: string; blob?: string }): CodeSymbol[] {
+  const lines = file.content.split("\n");
+  return index.symbols(file).map((symbol) => {
+    let n = symbol.startLine;
+    // Past decorators and attributes to the line that declares it.
+    while (n < symbol.endLine && /^\s*(@|#\[)/.test(lines[n - 1] ?? "")) n += 1;
+    return { ...symbol, signature: oneLine(lines[n - 1] ?? "") };
+  });
 }
 
 /** The text's tokens when at most `room`, else null; never tokenizes much more than `room` needs. */

@@ -100,7 +100,10 @@ export function rankCode(files: readonly IndexFile[], query: GapQuery, index: Sy
     const factor = role === "test" && wants.tests ? 1 : role === "docs" && wants.docs ? 1 : ROLE[role];
     return { path: file.path, score: score * factor, role, reasons, focus: [...new Set([...defines.lines, ...lines])], named: by !== undefined };
   });
-  ranked.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  // Named files first, in the order the gap names them; then by score.
+  const namedOrder = new Map(query.named.map((n, i) => [n.path, i]));
+  const place = (entry: RankedCode) => namedOrder.get(entry.path) ?? Number.POSITIVE_INFINITY;
+  ranked.sort((a, b) => place(a) - place(b) || b.score - a.score || (a.path < b.path ? -1 : 1));
   return {
     ranked: ranked.filter((entry) => entry.score > 0),
     terms: { query: terms.map((t) => t.term), content: bm25.contentTerms, common: bm25.commonTerms },

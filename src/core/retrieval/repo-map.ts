@@ -43,7 +43,7 @@ export function repoMap(input: MapInput): RepoMap {
 
   // 2. The names in the folders of the best-ranked files.
   const done = new Set<string>();
-  for (const { path } of input.relevant.slice(0, 6)) {
+  for (const { path } of input.relevant.slice(0, 4)) {
     const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     if (done.has(folder)) continue;
     done.add(folder);

@@ -17,6 +17,7 @@ import { repoMap, type RepoMap } from "./repo-map.js";
 import { SymbolIndex } from "./symbol-index.js";
 import { outlineOf } from "./outline.js";
 import { countTokens } from "../tokens.js";
+import { gapWants } from "./code-languages.js";
 
 export interface CandidateFile {
   path: string;
@@ -111,16 +112,19 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
   const skipped: ContextSelection["skipped"] = [];
   for (const file of gap.files) {
     const path = file.replace(/^\.\//, "");
-    if (!usable.has(path)) skipped.push({ path, reason: unusable.get(path) ?? "not_found" });
+    // A path the gap names in part (`requests/sessions.py` for src/requests/sessions.py) was found.
+    if (!usable.has(path) && !query.named.some((named) => named.by === file)) skipped.push({ path, reason: unusable.get(path) ?? "not_found" });
   }
 
   const maxIndexChars = limits.maxIndexChars ?? DEFAULT_INDEX_CHARS;
   const searchable = [...usable.values()].map((file) =>
-    file.content.length > maxIndexChars ? { path: file.path, content: file.content.slice(0, maxIndexChars), blob: file.blob } : file,
+    // A searched prefix is not the blob: it is indexed under its own content's id.
+    file.content.length > maxIndexChars ? { path: file.path, content: file.content.slice(0, maxIndexChars) } : file,
   );
   const index = limits.index ?? new SymbolIndex();
   const ranking = rankCode(searchable, query, index, { parseBudgetMs: limits.parseBudgetMs, now: limits.now });
 
+  const wants = gapWants(query.text);
   const mapShare = limits.mapShare ?? 0.08;
   const mapBudget = usable.size > 1 ? Math.min(2000, Math.floor(limits.maxTokens * mapShare)) : 0;
   const packed = packContext({
@@ -131,14 +135,19 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
     maxTokens: limits.maxTokens - mapBudget,
     maxFiles: limits.maxFiles,
     index,
+    // A gap about documentation needs the docs more than a test to imitate.
+    bringTests: !wants.docs || wants.tests,
   });
   skipped.push(...packed.skipped);
 
+  // The map lists the folders of the best-ranked files and outlines the best ones the prompt does not show.
   const shown = new Set(packed.files.map((file) => file.path));
-  const relevant = ranking.ranked
-    .filter((entry) => !shown.has(entry.path))
-    .slice(0, 8)
-    .map((entry, i) => ({ path: entry.path, outline: i < 4 ? outlineOf(entry.path, (usable.get(entry.path) as CandidateFile).content) : undefined }));
+  let outlines = 0;
+  const relevant = ranking.ranked.slice(0, 12).map((entry) => {
+    if (shown.has(entry.path) || outlines >= 4) return { path: entry.path };
+    outlines += 1;
+    return { path: entry.path, outline: outlineOf(entry.path, (usable.get(entry.path) as CandidateFile).content, { maxImports: 0 }) };
+  });
   const map = repoMap({ paths, relevant, maxTokens: mapBudget });
 
   return {
