@@ -11,7 +11,8 @@ import { coveringTests, gapWants, roleOf, type FileRole } from "./code-languages
 import type { GapQuery } from "./gap-query.js";
 import { rankFiles } from "./retrieval-index.js";
 import { tokenize } from "./retrieval-terms.js";
-import { SymbolIndex, type IndexFile, type IndexedSymbol } from "./symbol-index.js";
+import type { SymbolIndex} from "./symbol-index.js";
+import { type IndexFile, type IndexedSymbol } from "./symbol-index.js";
 
 export interface RankedCode {
   path: string;
