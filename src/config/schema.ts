@@ -95,6 +95,16 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    review: z
+      .object({
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
+      })
+      .strict()
+      .prefault({}),
     pause_file: z.string().min(1).default(".github/prd-bot.paused"),
     paused: z.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
     state: z
