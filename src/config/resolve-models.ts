@@ -12,6 +12,8 @@ export const DEFAULT_PROVIDER = "default";
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
+  /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
+  task?: "propose" | "audit";
 }
 
 /**
@@ -32,19 +34,20 @@ export interface ResolveOptions {
 export function resolveModelChain(config: Config, env: Record<string, string | undefined>, options: ResolveOptions = {}): ResolvedModel[] {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
-  const configured = config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const task = options.task ?? "propose";
+  const configured = config.models[task];
+  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     throw new ConfigError(file, [
       {
-        path: "models.propose",
+        path: `models.${task}`,
         message: "no model is configured",
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);
   }
-  const where = (i: number) => (configured.length > 0 ? `models.propose[${i}]` : "PRD_BOT_MODEL");
+  const where = (i: number) => (configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL");
 
   const chain: ResolvedModel[] = [];
   refs.forEach((ref, i) => {

@@ -45,7 +45,7 @@ export async function openLocal(options: { root: string; config?: string; stateD
 /** The model chain from config and environment, or a replayed transcript. */
 export async function modelFor(config: Config, env: Record<string, string | undefined>, replay: { source: string; state: StateStore; stateDir: string } | undefined): Promise<ModelClient> {
   if (replay) return createReplayModelClient(await readReplaySource(replay.source, replay.state, replay.stateDir));
-  return createOpenAIModelClient(resolveModelChain(config, env));
+  return createOpenAIModelClient(resolveModelChain(config, env), { maxAnswerBytes: config.models.max_answer_bytes });
 }
 
 /**
