@@ -12,6 +12,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
+  audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
   demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
   serve: async (argv, io) => (await import("./commands/serve.js")).serveCommand(argv, io),
@@ -25,6 +26,7 @@ Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
   serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)

@@ -16,6 +16,8 @@ export interface ResolveOptions {
   fileFound?: boolean;
   /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
   override?: string;
+  /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
+  task?: "propose" | "audit";
 }
 
 /**
@@ -36,24 +38,24 @@ export interface ResolveOptions {
 export function resolveModelChain(config: Config, env: Record<string, string | undefined>, options: ResolveOptions = {}): ResolvedModel[] {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
-  const configured = config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const task = options.task ?? "propose";
+  const configured = config.models[task];
+  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     const places = [
-      options.override ?? "--model (CLI) or the `model` input (Action)",
-      "the environment variable PRD_BOT_MODEL (unset or empty)",
-      options.fileFound === false ? `models.propose in ${file} (no such file: the defaults were used)` : `models.propose in ${file} (empty)`,
+      ...(task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : []),
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`,
     ];
     throw new ConfigError(file, [
       {
-        path: "models.propose",
+        path: `models.${task}`,
         message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);
   }
-  const where = (i: number) => (configured.length > 0 ? `models.propose[${i}]` : "PRD_BOT_MODEL");
+  const where = (i: number) => (configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL");
 
   const chain: ResolvedModel[] = [];
   refs.forEach((ref, i) => {

@@ -1,6 +1,7 @@
 // The configuration file (.github/prd-bot.yml), as one zod schema. Defaults live here and only here;
 // the published JSON Schema (schema/prd-bot.schema.json) is generated from this file (npm run schema).
 import { z } from "zod";
+import { AUDIT_KINDS } from "../core/audit/audit-types.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
 
@@ -129,6 +130,27 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    audit: z
+      .object({
+        blocking: z
+          .array(z.enum(AUDIT_KINDS))
+          .default(["incomplete_rename", "protected_path", "deleted_file", "secret", "claim_contradicted", "claim_not_backed"])
+          .describe("Kinds of issue that fail the prd-bot/auditor status; the others are advice. missing_tests blocks only with require_tests."),
+        protected_paths_block: z
+          .enum(["bot", "everyone", "nobody"])
+          .default("bot")
+          .describe("Whose changes to paths.protected block: prd-bot's own pull requests (default), everyone's, or nobody's."),
+        require_tests: z.boolean().default(false).describe("Code changed with no test changed blocks (otherwise it is advice)."),
+        ignore_authors: z
+          .array(z.string().min(1))
+          .default(["*[bot]"])
+          .describe("Pull request authors (globs) not audited; prd-bot's own pull requests are audited anyway."),
+        max_files: z.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
+        max_diff_bytes: z.number().int().positive().default(2_000_000).describe("Patch bytes audited; files beyond are named as not read."),
+        max_model_tokens: z.number().int().positive().default(12_000).describe("Tokens of diff shown to the model check."),
+      })
+      .strict()
+      .prefault({}),
     pause_file: z.string().min(1).default(".github/prd-bot.paused"),
     paused: z.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
     state: z
@@ -142,6 +164,7 @@ export const configSchema = z
       .object({
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
         max_output_tokens: z.number().int().positive().default(6000),
         max_answer_bytes: z
           .number()
