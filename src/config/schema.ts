@@ -48,6 +48,12 @@ export const DEFAULT_PROTECTED = [
   ".github/prd-bot.yml",
 ];
 
+/** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
+function insideRepository(path: string): boolean {
+  const slashed = path.replace(/\\/g, "/");
+  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
+}
+
 const modelRef = z
   .string()
   .min(1)
@@ -73,7 +79,12 @@ export const configSchema = z
   .object({
     prd: z
       .object({
-        path: z.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+        path: z
+          .string()
+          .min(1)
+          .refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)")
+          .default("docs/PRD.md")
+          .describe("The PRD, relative to the repository root."),
         tag: z.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on."),
       })
       .strict()
