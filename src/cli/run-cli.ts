@@ -2,6 +2,7 @@
 import { ConfigError } from "../config/config-error.js";
 import { EXIT_CRASH, EXIT_USAGE, OUTCOMES, OUTCOME_MEANING } from "../core/outcomes.js";
 import { VERSION } from "../version.js";
+import { NotACheckoutError } from "../ports/workspace.js";
 import { UsageError } from "./args.js";
 import type { CliIo } from "./io.js";
 
@@ -55,7 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NotACheckoutError) {
       process.stderr.write(`prd-bot ${command}: ${error.message}\n`);
       return EXIT_USAGE;
     }

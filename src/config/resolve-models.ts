@@ -12,6 +12,10 @@ export const DEFAULT_PROVIDER = "default";
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
+  /** Whether that file exists (false: the defaults were used); said in the "no model" error. */
+  fileFound?: boolean;
+  /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
+  override?: string;
   /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
   task?: "propose" | "audit";
 }
@@ -39,10 +43,14 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
+    const places = [
+      ...(task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : []),
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`,
+    ];
     throw new ConfigError(file, [
       {
         path: `models.${task}`,
-        message: "no model is configured",
+        message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);

@@ -48,6 +48,12 @@ export const DEFAULT_PROTECTED = [
   ".github/prd-bot.yml",
 ];
 
+/** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
+function insideRepository(path: string): boolean {
+  const slashed = path.replace(/\\/g, "/");
+  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
+}
+
 const modelRef = z
   .string()
   .min(1)
@@ -73,7 +79,12 @@ export const configSchema = z
   .object({
     prd: z
       .object({
-        path: z.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+        path: z
+          .string()
+          .min(1)
+          .refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)")
+          .default("docs/PRD.md")
+          .describe("The PRD, relative to the repository root."),
         tag: z.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on."),
       })
       .strict()
@@ -121,6 +132,16 @@ export const configSchema = z
           .enum(["off", "model"])
           .default("off")
           .describe("model: one extra budgeted call on models.localize picks files from the map and outlines before the proposal (recorded in the cycle)."),
+      })
+      .strict()
+      .prefault({}),
+    review: z
+      .object({
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
       })
       .strict()
       .prefault({}),

@@ -79,3 +79,11 @@ export class NotTextError extends Error {
     this.name = "NotTextError";
   }
 }
+
+/** The directory given is no git checkout a job can work in (not a work tree, or no commit yet): a usage problem. */
+export class NotACheckoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotACheckoutError";
+  }
+}

@@ -3,10 +3,10 @@
 import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestRun } from "../../core/types.js";
-import { NotTextError, type PathCheck, type RestoreOptions, type Workspace } from "../../ports/workspace.js";
+import { NotACheckoutError, NotTextError, type PathCheck, type RestoreOptions, type Workspace } from "../../ports/workspace.js";
 import { commitToBranch } from "./commit-to-branch.js";
 import { decodeUtf8 } from "./decode-text.js";
-import { execGit, splitNul } from "./exec-git.js";
+import { execGit, GitError, splitNul } from "./exec-git.js";
 import { parseStatusZ } from "./parse-status.js";
 import { resolveInsideRoot, type InsideRoots } from "./resolve-inside.js";
 import { listIgnoredFiles, normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
@@ -16,9 +16,10 @@ import { runCommand } from "./run-command.js";
 
 export async function openGitWorkspace(dir: string): Promise<Workspace> {
   const exists = await stat(dir).catch(() => undefined);
-  if (!exists?.isDirectory()) throw new Error(`workspace: ${dir} is not a directory; pass the path of a git checkout`);
+  if (!exists?.isDirectory()) throw new NotACheckoutError(`${dir} is not a directory; pass the path of a git checkout (--root)`);
   const top = await execGit(dir, ["rev-parse", "--show-toplevel"]).catch((error: Error) => {
-    throw new Error(`workspace: ${dir} is not inside a git work tree (run "git init" or pass a checkout): ${error.message}`);
+    const detail = error instanceof GitError ? error.stderr.trim() : error.message;
+    throw new NotACheckoutError(`${dir} is not inside a git work tree (${detail}); pass a checkout with --root, or run "git init" there`);
   });
   const root = await realpath(top.stdout.trim());
   const dirs = await execGit(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir"]);
@@ -49,7 +50,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
 
     async headSha(): Promise<string> {
       const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] });
-      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
+      if (result.code !== 0) throw new NotACheckoutError(`${root} has no commit yet (HEAD is unborn); make a first commit before running prd-bot`);
       return result.stdout.trim();
     },
 

@@ -163,7 +163,10 @@ async function runCycle(
     if (!answer.ok) {
       run.model = answer.model ?? run.model;
       if (answer.kind === "budget") {
-        return attempt === 1 ? { outcome: "skipped_cost", reason: answer.reason } : testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        if (attempt > 1) return testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        // A call was made and its answer was unusable; the budget only refused the repair request.
+        if (run.calls > 0) return { outcome: "model_failed", reason: `the model's answer was unusable and no budget is left for the repair request: ${answer.reason}` };
+        return { outcome: "skipped_cost", reason: answer.reason };
       }
       return { outcome: "model_failed", reason: answer.reason };
     }
