@@ -9,14 +9,18 @@ import type { Config, ProviderConfig } from "./schema.js";
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_PROVIDER = "default";
 
-/** Tasks with their own model list under `models.<task>`; an empty list falls back to `models.propose`. */
-export type ModelTask = "propose" | "patch";
-
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
-  /** Whose list to resolve (default "propose"). */
-  task?: ModelTask;
+  /** Whether that file exists (false: the defaults were used); said in the "no model" error. */
+  fileFound?: boolean;
+  /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
+  override?: string;
+  /**
+   * Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL, and an
+   * empty `patch` list uses the propose chain.
+   */
+  task?: "propose" | "audit" | "patch";
 }
 
 /**
@@ -37,22 +41,24 @@ export interface ResolveOptions {
 export function resolveModelChain(config: Config, env: Record<string, string | undefined>, options: ResolveOptions = {}): ResolvedModel[] {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
-  const task = options.task ?? "propose";
-  const own = config.models[task];
-  const key = own.length > 0 ? `models.${task}` : "models.propose";
-  const configured = own.length > 0 ? own : config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const task = options.task === "patch" && config.models.patch.length === 0 ? "propose" : (options.task ?? "propose");
+  const configured = config.models[task];
+  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
+    const places = [
+      ...(task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : []),
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`,
+    ];
     throw new ConfigError(file, [
       {
         path: `models.${task}`,
-        message: "no model is configured",
+        message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);
   }
-  const where = (i: number) => (configured.length > 0 ? `${key}[${i}]` : "PRD_BOT_MODEL");
+  const where = (i: number) => (configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL");
 
   const chain: ResolvedModel[] = [];
   refs.forEach((ref, i) => {

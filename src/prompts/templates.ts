@@ -3,6 +3,10 @@
 // and its caller cannot drift apart silently.
 import applyPatchSystem from "./apply-patch-system.md";
 import applyPatchUser from "./apply-patch-user.md";
+import auditClaimsSystem from "./audit-claims-system.md";
+import auditClaimsUser from "./audit-claims-user.md";
+import auditJudgeSystem from "./audit-judge-system.md";
+import auditJudgeUser from "./audit-judge-user.md";
 import proposeSystem from "./propose-system.md";
 import proposeUser from "./propose-user.md";
 import repairJson from "./repair-json.md";
@@ -11,6 +15,10 @@ import repairTests from "./repair-tests.md";
 export const TEMPLATES = {
   "apply-patch-system": applyPatchSystem,
   "apply-patch-user": applyPatchUser,
+  "audit-claims-system": auditClaimsSystem,
+  "audit-claims-user": auditClaimsUser,
+  "audit-judge-system": auditJudgeSystem,
+  "audit-judge-user": auditJudgeUser,
   "propose-system": proposeSystem,
   "propose-user": proposeUser,
   "repair-json": repairJson,

@@ -3,7 +3,9 @@
 import { parseProposal, proposalJsonSchema } from "../../core/propose/proposal.js";
 import type { Proposal } from "../../core/types.js";
 import type { ChatMessage, ModelClient } from "../../ports/model.js";
-import { askStructured } from "../shared/ask-structured.js";
+import { askStructured, REPAIR_QUOTE_CHARS } from "../shared/ask-structured.js";
+
+export { REPAIR_QUOTE_CHARS };
 
 export type AskResult =
   | { ok: true; proposal: Proposal; model: string; conversation: ChatMessage[] }
