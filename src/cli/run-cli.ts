@@ -10,6 +10,7 @@ import type { CliIo } from "./io.js";
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
+  review: async (argv, io) => (await import("./commands/review.js")).reviewCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
   demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
@@ -23,6 +24,7 @@ Usage: prd-bot <command> [options]
 Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
+  review        review a base..head range against the PRD (line findings with checked citations)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
