@@ -2,6 +2,7 @@
 import { ConfigError } from "../config/config-error.js";
 import { EXIT_CRASH, EXIT_USAGE, OUTCOMES, OUTCOME_MEANING } from "../core/outcomes.js";
 import { VERSION } from "../version.js";
+import { NotACheckoutError } from "../ports/workspace.js";
 import { UsageError } from "./args.js";
 import type { CliIo } from "./io.js";
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
   review: async (argv, io) => (await import("./commands/review.js")).reviewCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
+  audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
   demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
   serve: async (argv, io) => (await import("./commands/serve.js")).serveCommand(argv, io),
@@ -26,6 +28,7 @@ Commands:
   gaps          list the PRD's [bot-eligible] gaps
   review        review a base..head range against the PRD (line findings with checked citations)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
   serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)
@@ -53,7 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NotACheckoutError) {
       process.stderr.write(`prd-bot ${command}: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -10,12 +10,16 @@ export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_PROVIDER = "default";
 
 /** Tasks with their own model list under `models.<task>`; an empty list falls back to `models.propose`. */
-export type ModelTask = "propose" | "review";
+export type ModelTask = "propose" | "review" | "audit";
 
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
-  /** Whose list to resolve (default "propose"). */
+  /** Whether that file exists (false: the defaults were used); said in the "no model" error. */
+  fileFound?: boolean;
+  /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
+  override?: string;
+  /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
   task?: ModelTask;
 }
 
@@ -38,16 +42,22 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
   const task = options.task ?? "propose";
+  // The review ladder falls back to the propose list (and PRD_BOT_MODEL) when it has none of its own.
   const own = config.models[task];
-  const key = own.length > 0 ? `models.${task}` : "models.propose";
-  const configured = own.length > 0 ? own : config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const inherits = task === "review" && own.length === 0;
+  const configured = inherits ? config.models.propose : own;
+  const key = inherits ? "models.propose" : `models.${task}`;
+  const fromEnv = task === "propose" || task === "review" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
+    const places = [
+      ...(task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : []),
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`,
+    ];
     throw new ConfigError(file, [
       {
         path: `models.${task}`,
-        message: "no model is configured",
+        message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);

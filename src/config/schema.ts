@@ -1,6 +1,7 @@
 // The configuration file (.github/prd-bot.yml), as one zod schema. Defaults live here and only here;
 // the published JSON Schema (schema/prd-bot.schema.json) is generated from this file (npm run schema).
 import { z } from "zod";
+import { AUDIT_KINDS } from "../core/audit/audit-types.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
 
@@ -19,10 +20,39 @@ export const DEFAULT_PROTECTED = [
   "**/go.sum",
   "**/.env*",
   "**/secrets/**",
+  // Credential files (also kept out of prompts by core/secrets).
+  "**/*.pem",
+  "**/*.key",
+  "**/id_rsa*",
+  "**/credentials*",
+  // Git's own behaviour and the hook managers that run code on the next git command.
+  "**/.gitmodules",
+  "**/.gitattributes",
+  ".husky/**",
+  ".githooks/**",
+  ".git-hooks/**",
+  ".hooks/**",
+  ".lefthook/**",
+  ".lefthook-local/**",
+  "lefthook.{yml,yaml,json,toml}",
+  ".lefthook.{yml,yaml,json,toml}",
+  "lefthook-local.{yml,yaml,json,toml}",
+  ".pre-commit-config.{yml,yaml}",
+  ".pre-commit-hooks.{yml,yaml}",
+  ".simple-git-hooks.{js,cjs,mjs,json}",
+  "simple-git-hooks.{js,cjs,mjs,json}",
+  ".overcommit.yml",
+  ".envrc",
   "docs/ADR-*",
   "docs/DECISIONS.md",
   ".github/prd-bot.yml",
 ];
+
+/** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
+function insideRepository(path: string): boolean {
+  const slashed = path.replace(/\\/g, "/");
+  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
+}
 
 const modelRef = z
   .string()
@@ -49,7 +79,12 @@ export const configSchema = z
   .object({
     prd: z
       .object({
-        path: z.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+        path: z
+          .string()
+          .min(1)
+          .refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)")
+          .default("docs/PRD.md")
+          .describe("The PRD, relative to the repository root."),
         tag: z.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on."),
       })
       .strict()
@@ -92,6 +127,27 @@ export const configSchema = z
       .object({
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files in the prompt."),
         max_files: z.number().int().positive().default(8),
+      })
+      .strict()
+      .prefault({}),
+    audit: z
+      .object({
+        blocking: z
+          .array(z.enum(AUDIT_KINDS))
+          .default(["incomplete_rename", "protected_path", "deleted_file", "secret", "claim_contradicted", "claim_not_backed"])
+          .describe("Kinds of issue that fail the prd-bot/auditor status; the others are advice. missing_tests blocks only with require_tests."),
+        protected_paths_block: z
+          .enum(["bot", "everyone", "nobody"])
+          .default("bot")
+          .describe("Whose changes to paths.protected block: prd-bot's own pull requests (default), everyone's, or nobody's."),
+        require_tests: z.boolean().default(false).describe("Code changed with no test changed blocks (otherwise it is advice)."),
+        ignore_authors: z
+          .array(z.string().min(1))
+          .default(["*[bot]"])
+          .describe("Pull request authors (globs) not audited; prd-bot's own pull requests are audited anyway."),
+        max_files: z.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
+        max_diff_bytes: z.number().int().positive().default(2_000_000).describe("Patch bytes audited; files beyond are named as not read."),
+        max_model_tokens: z.number().int().positive().default(12_000).describe("Tokens of diff shown to the model check."),
       })
       .strict()
       .prefault({}),
@@ -141,7 +197,14 @@ export const configSchema = z
         embed: modelRef
           .optional()
           .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
+        audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
         max_output_tokens: z.number().int().positive().default(6000),
+        max_answer_bytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1_000_000)
+          .describe("Largest model answer accepted, in bytes; a longer one fails that model (the next in the chain is tried) and is never parsed or counted."),
         temperature: z.number().min(0).max(2).default(0.2),
       })
       .strict()

@@ -66,7 +66,7 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     );
   }
   // Resolved before any git work: a missing key or model fails fast, naming the config key to fix.
-  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }));
+  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {

@@ -22,6 +22,7 @@ import { loadCycleEvents, saveCycle, transcriptPath } from "./cycle-records.js";
 import type { Logger } from "../logger.js";
 import { renderTemplate } from "../../prompts/templates.js";
 import { CycleState } from "./cycle-state.js";
+import { TouchedTree } from "./touched-tree.js";
 
 /** Where a green branch goes next: a forge's draft PR. Absent, the branch stays local. */
 export interface Publisher {
@@ -66,15 +67,15 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   const recorder = recordTranscript(deps.model);
   const run = new CycleState(cycleId, startedAt, deps.version, options.dryRun ?? false, recorder.transcript);
   const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
-  let touched = false;
+  const touch = new TouchedTree(deps.workspace, deps.ownPaths ?? []);
   let ending: Ending;
   try {
     run.base = { branch: await deps.workspace.currentBranch(), sha: await deps.workspace.headSha() };
-    ending = await runCycle(deps, options, run, model, () => (touched = true));
+    ending = await runCycle(deps, options, run, model, touch);
   } catch (error) {
     ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
   } finally {
-    if (touched) await run.timed("restore", () => deps.workspace.restore(deps.ownPaths ?? []));
+    if (touch.touched) await run.timed("restore", () => touch.restore());
   }
   const record = run.finish(ending.outcome, ending.reason, deps.now());
   if (recorder.transcript.exchanges.length > 0) record.transcript = transcriptPath(cycleId);
@@ -88,7 +89,7 @@ async function runCycle(
   options: ProposeCycleOptions,
   run: CycleState,
   model: ModelClient,
-  markTouched: () => void,
+  touch: TouchedTree,
 ): Promise<Ending> {
   const { workspace, config, log } = deps;
 
@@ -134,6 +135,10 @@ async function runCycle(
   const rules = applyRules(config);
   run.timings.select_ms = run.elapsed();
   const prompt = await run.timed("context", () => buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior }));
+  if (prompt.withheld.length > 0) {
+    const shown = prompt.withheld.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(", ");
+    log.info(`context: ${prompt.withheld.length} file(s) kept out of the prompt as holding secrets: ${shown}${prompt.withheld.length > 5 ? ", …" : ""}`);
+  }
   const estimate = estimateRequestTokens({ purpose: "propose", messages: prompt.messages, maxTokens: config.models.max_output_tokens });
   const day = utcDay(deps.now());
   const budgetCheck = reserve(parseLedger(await deps.state.read(ledgerPath(day)), day), estimate, config.budget);
@@ -155,7 +160,10 @@ async function runCycle(
     if (!answer.ok) {
       run.model = answer.model ?? run.model;
       if (answer.kind === "budget") {
-        return attempt === 1 ? { outcome: "skipped_cost", reason: answer.reason } : testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        if (attempt > 1) return testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        // A call was made and its answer was unusable; the budget only refused the repair request.
+        if (run.calls > 0) return { outcome: "model_failed", reason: `the model's answer was unusable and no budget is left for the repair request: ${answer.reason}` };
+        return { outcome: "skipped_cost", reason: answer.reason };
       }
       return { outcome: "model_failed", reason: answer.reason };
     }
@@ -164,10 +172,11 @@ async function runCycle(
     log.info(`attempt ${attempt}: ${answer.proposal.summary} (${answer.proposal.files.length} files, ${answer.model})`);
 
     run.phase = "apply";
-    markTouched();
+    await touch.beforeWrite();
     const proposal = answer.proposal;
     const applied = await run.timed("apply", () => applyProposal(workspace, proposal, rules, true));
     run.files = applied.files;
+    touch.wrote(applied.files);
     for (const file of applied.files) {
       if (file.tolerant_edits) log.info(`${file.path}: edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace differences`);
     }
@@ -183,7 +192,7 @@ async function runCycle(
     run.test = lastTest;
     if (lastTest.passed) return finishGreen(deps, options, run, gap, answer.proposal, applied.files, lastTest);
 
-    await run.timed("restore", () => workspace.restore(deps.ownPaths ?? []));
+    await run.timed("restore", () => touch.restore());
     if (attempt >= config.policy.max_attempts) return testsFailed(lastTest, `still red after ${attempt} attempt(s)`);
     run.phase = "model";
     const repair = renderTemplate("repair-tests", {
