@@ -130,16 +130,6 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    review: z
-      .object({
-        label: z
-          .string()
-          .min(1)
-          .default("prd-bot:review")
-          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
-      })
-      .strict()
-      .prefault({}),
     audit: z
       .object({
         blocking: z
@@ -174,7 +164,11 @@ export const configSchema = z
           .array(z.string().min(1))
           .default(["**/vendor/**", "**/node_modules/**", "**/dist/**", "**/*.min.js", "**/*.map", "**/*.snap", "**/generated/**"])
           .describe("Vendored or generated files: never sent to a model, listed as skipped."),
-        label: z.string().min(1).default("prd-bot:review").describe("Adding this label to a PR asks for a review."),
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
         chunk_chars: z.number().int().min(200).default(1600).describe("Largest document chunk, in characters (sections longer than this become windows)."),
         chunk_overlap: z.number().int().nonnegative().default(200).describe("Characters shared by consecutive windows of a long section."),
         max_file_tokens: z
