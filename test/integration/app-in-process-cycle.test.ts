@@ -196,7 +196,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     expectNoSecrets(w, expect);
   });
 
-  it("gitea: /scrum review and /scrum apply from a writer → 👀 and the Action's \"not available yet\" reply, nothing else", async ({ expect, onTestFinished }) => {
+  it("gitea: /scrum review and /scrum apply from a writer → 👀, the review's report (nothing changed: no model call) and apply's \"not available yet\"", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     const { model } = await w.addRepo("app", CONFIG);
     const now = new Date().toISOString();
@@ -213,7 +213,10 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     }
     await w.app.idle();
     expect(model.reactions.map((r) => [r.commentId, r.content])).toEqual([[31, "eyes"], [32, "eyes"]]);
-    expect(model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body)).toEqual([notYetComment("review", false), notYetComment("apply", false)]);
+    const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^<!-- prd-bot:review -->\n## prd-bot review\n\n`[0-9a-f]{12}`\.\.`[0-9a-f]{12}`: 0 file\(s\) reviewed/);
+    expect(replies[1]).toBe(notYetComment("apply", false));
     expect(w.cycles).toEqual([]);
     expect(w.llm.requests).toEqual([]);
     expect(await readdir(w.tempDir)).toEqual([]);

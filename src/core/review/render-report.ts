@@ -3,7 +3,7 @@
 // with their citations (document, heading, byte offset), what was dropped and why; then what was not reviewed
 // and why, what was skipped, comments that are outdated, the documents and the tokens. Everything a model wrote
 // goes through the sanitizer: no mentions, no raw HTML.
-import { sanitizeModelLine, sanitizeModelText } from "./sanitize-text.js";
+import { sanitizeModelLine, sanitizeModelText } from "../post/sanitize.js";
 import type { PrdRef } from "./review-record.js";
 import type { FileReview, ReviewResult } from "./review-result.js";
 
