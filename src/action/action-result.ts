@@ -25,6 +25,8 @@ export interface ActionResult {
   unavailable?: boolean;
   /** Where the records live, for the summary. */
   stateDescription?: string;
+  /** A pull-request job that failed (review, apply, audit): the run fails with this. */
+  failure?: string;
 }
 
 /**
@@ -49,6 +51,6 @@ export function outcomeOf(result: ActionResult): ActionOutcome {
 /** The message for core.setFailed when any cycle failed, or undefined. */
 export function failureOf(result: ActionResult): string | undefined {
   const failed = result.records.filter((record) => failsRun(record.outcome));
-  if (failed.length === 0) return undefined;
+  if (failed.length === 0) return result.failure;
   return failed.map((record) => `cycle ${record.cycle_id}${record.gap ? ` (gap ${record.gap.id})` : ""}: ${record.outcome}: ${record.reason}`).join("\n");
 }

@@ -130,6 +130,16 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    review: z
+      .object({
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
+      })
+      .strict()
+      .prefault({}),
     audit: z
       .object({
         blocking: z

@@ -27,6 +27,8 @@ const NEEDS: Record<string, { github: string; gitea: string }> = {
   openDraftPullRequest: { github: "pull-requests: write (and issues: write for labels)", gitea: "write:repository and write:issue" },
   updatePullRequest: { github: "pull-requests: write", gitea: "write:repository" },
   comment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
+  listComments: { github: "issues: read or pull-requests: read", gitea: "read:issue" },
+  listReviewComments: { github: "pull-requests: read", gitea: "read:repository" },
   editComment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   react: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   review: { github: "pull-requests: write", gitea: "write:repository" },
