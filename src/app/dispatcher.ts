@@ -168,7 +168,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
  * while one waits adds nothing), and audits of a PR, where only the newest head matters.
  */
 function coalescing(plan: ActionPlan): { coalesce?: string; keep?: "keep-first" | "keep-last" } {
-  if (plan.type === "scrum") return { coalesce: `scrum#${plan.pr}:${plan.author}:${JSON.stringify(plan.request)}`, keep: "keep-first" };
+  if (plan.type === "scrum") return { coalesce: `scrum#${plan.pr}:${plan.author}:${JSON.stringify(plan.command)}`, keep: "keep-first" };
   if (plan.type === "audit") return { coalesce: `audit#${plan.pr}`, keep: "keep-last" };
   return {};
 }
