@@ -11,6 +11,7 @@ import type { CliIo } from "./io.js";
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
+  context: async (argv, io) => (await import("./commands/context.js")).contextCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
   audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
@@ -25,6 +26,7 @@ Usage: prd-bot <command> [options]
 Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
+  context       what a cycle would send for a gap: files whole or in part, tokens, why (no model call)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
   audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records

@@ -140,6 +140,8 @@ export interface Forge {
   setStatus(status: CommitStatus): Promise<PostedStatus>;
   /** Always a commit status, even where check runs exist (to finish a pending commit status of the same context). */
   setCommitStatus(status: CommitStatus): Promise<void>;
+  /** The state of the newest commit status named `context` on `sha`, or undefined when there is none. */
+  latestCommitStatus(sha: string, context: string): Promise<CommitStatus["state"] | undefined>;
   permission(user: string): Promise<Permission>;
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
 }

@@ -24,9 +24,10 @@ export interface Workspace {
   listFiles(): Promise<string[]>;
   /**
    * Regular tracked files at HEAD for which `keep(path, bytes)` is true, with their content: symlinks and
-   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk.
+   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk. `blob` is the git
+   * object id (the symbol index's cache key), when the implementation knows it.
    */
-  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string }[]>;
+  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string; blob?: string }[]>;
   /**
    * Content of a file in the working tree, or undefined when absent. Throws on directories, and a
    * NotTextError (adapters/workspace/decode-text.ts) for a file that is not valid UTF-8; a BOM is kept.

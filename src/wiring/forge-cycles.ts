@@ -20,6 +20,7 @@ import type { Workspace } from "../ports/workspace.js";
 import { VERSION } from "../version.js";
 import { detectWorkspaceTestCommand } from "./workspace-test-command.js";
 import { basicCredentials } from "../adapters/forge/git-remote.js";
+import { initParsers } from "../adapters/parsers/init-parsers.js";
 
 export type CycleRequest = Extract<JobRequest, { job: "cycle" }>;
 
@@ -73,6 +74,8 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     const state = createBranchStore({ remoteUrl: credentialedUrl(remote), branch: config.state.branch, workDir: scratch });
     const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: config.policy.open_pr, recordUrl: recordUrlFor(forge, remote, config.state.branch) });
     const testCommand = config.test.command ?? (await detectWorkspaceTestCommand(workspace));
+    // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
+    await initParsers();
     const { records, notes } = await runCycles({ workspace, state, model, config, testCommand, log, now: input.now, version: VERSION, publish }, request);
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
     return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };

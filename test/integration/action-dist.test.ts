@@ -249,6 +249,39 @@ describe.concurrent("the built Action", () => {
     expectCleanForge(w, expect);
   });
 
+  it("the review label added by a writer (GitHub labeled) → the review's answer; by a reader → ignored; /scrum help → 👀 and the commands", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
+    w.model.permissions = { alice: "write", mallory: "read" };
+    const at = "2026-01-01T00:00:00Z";
+    w.model.pulls.push({ number: 5, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: at, updatedAt: at });
+    const side = { ref: "main", sha: w.after, repo: { full_name: "acme/app" } };
+    const labeled = (login: string) => ({
+      action: "labeled",
+      number: 5,
+      label: { name: "prd-bot:review" },
+      pull_request: { number: 5, state: "open", head: side, base: side, labels: [{ name: "prd-bot:review" }] },
+      sender: { login, type: "User" },
+      repository: { full_name: "acme/app", default_branch: "main" },
+    });
+    const byWriter = await run(w, { event: "pull_request", payload: labeled("alice") });
+    expect(byWriter.code, byWriter.stdout).toBe(0);
+    expect(byWriter.stdout).toContain('alice added the label "prd-bot:review" to #5');
+    expect(w.model.comments.map((c) => c.body)).toEqual([expect.stringMatching(/^prd-bot: `\/scrum review` is not available in this version yet/)]);
+    const byReader = await run(w, { event: "pull_request", payload: labeled("mallory") });
+    expect(byReader.code).toBe(0);
+    expect(byReader.stdout).toContain("commands need write access (mallory has read)");
+    expect(w.model.comments).toHaveLength(1);
+    w.model.comments.push({ id: 91, issueNumber: 5, body: "/scrum help", author: "alice", createdAt: at, updatedAt: at });
+    const help = await run(w, {
+      event: "issue_comment",
+      payload: { action: "created", issue: { number: 5, title: "Feature", pull_request: { url: "x" } }, comment: { id: 91, body: "/scrum help", user: { login: "alice", type: "User" } }, repository: { full_name: "acme/app", default_branch: "main" } },
+    });
+    expect(help.code, help.stdout).toBe(0);
+    expect(w.model.reactions).toEqual([expect.objectContaining({ commentId: 91, content: "eyes" })]);
+    expect(w.model.comments.at(-1)?.body).toMatch(/^prd-bot commands[\s\S]*`\/scrum apply`/);
+    expectCleanForge(w, expect);
+  });
+
   it("an invalid config fails only runs that have work, naming the file and the key; bad inputs name the input", async ({ expect, onTestFinished }) => {
     const w = await setUp("github", onTestFinished);
     await writeFile(path.join(w.checkout, ".github/prd-bot.yml"), "policy:\n  max_files: many\n");

@@ -142,7 +142,13 @@ describe.each(["github", "gitea"] as const)("posting on %s", (kind) => {
   });
 
   it("finishes the app's pending commit status: on GitHub the check run and the commit status of the same context", async () => {
+    // No commit status of the context yet (a pull_request run without the app): GitHub gets the check run only.
+    const alone = await postFinalStatus(forge, { sha: headSha, context: "prd-bot/solo", state: "success", description: "fine", pr: 1 });
+    expect(model.statuses.filter((s) => s.context === "prd-bot/solo")).toHaveLength(kind === "github" ? 0 : 1);
+    expect(alone.commitStatus).toBeUndefined();
+    expect(await forge.latestCommitStatus(headSha, "prd-bot/auditor")).toBe(kind === "gitea" ? "success" : undefined);
     await forge.setCommitStatus({ sha: headSha, context: "prd-bot/auditor", state: "pending", description: "Queued" });
+    expect(await forge.latestCommitStatus(headSha, "prd-bot/auditor")).toBe("pending");
     const posted = await postFinalStatus(forge, { sha: headSha, context: "prd-bot/auditor", state: "success", description: "no blocking issues", pr: 1 });
     const last = model.statuses.filter((s) => s.context === "prd-bot/auditor").at(-1);
     expect(last).toMatchObject({ sha: headSha, state: "success", description: "no blocking issues" });
@@ -150,6 +156,7 @@ describe.each(["github", "gitea"] as const)("posting on %s", (kind) => {
       expect(posted).toMatchObject({ as: "check-run", commitStatus: true });
       expect(model.checkRuns.at(-1)).toMatchObject({ name: "prd-bot/auditor", conclusion: "success" });
       expect(last?.targetUrl).toBe(posted.url);
+      expect(await forge.latestCommitStatus(headSha, "prd-bot/auditor")).toBe("success");
     } else {
       expect(posted.as).toBe("commit-status");
     }

@@ -69,7 +69,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
       const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
       const contents = await readBlobs(root, wanted);
       // Files that are not UTF-8 text never enter a prompt.
-      return wanted.flatMap((file, index) => (contents[index] === undefined ? [] : [{ path: file.path, content: contents[index] }]));
+      return wanted.flatMap((file, index) => (contents[index] === undefined ? [] : [{ path: file.path, content: contents[index], blob: file.sha }]));
     },
 
     async readFile(p: string): Promise<string | undefined> {

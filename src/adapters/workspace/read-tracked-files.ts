@@ -12,9 +12,9 @@ export interface TrackedFile {
   sha: string;
 }
 
-/** Regular files tracked at HEAD, with their blob sizes. */
-export async function listTrackedBlobs(root: string): Promise<TrackedFile[]> {
-  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", "HEAD"]);
+/** Regular files tracked at `rev` (default HEAD), with their blob sizes. */
+export async function listTrackedBlobs(root: string, rev = "HEAD"): Promise<TrackedFile[]> {
+  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", rev]);
   const files: TrackedFile[] = [];
   for (const entry of splitNul(listing.stdout)) {
     // "<mode> SP <type> SP <sha> SP+ <size> TAB <path>"

@@ -6,6 +6,7 @@ import { VERSION } from "../../version.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import type { CliIo } from "../io.js";
 import { renderCycleRecord } from "../render-record.js";
+import { initParsers } from "../../adapters/parsers/init-parsers.js";
 
 export const CYCLE_HELP = `Usage: prd-bot cycle [options]
 
@@ -63,6 +64,8 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : undefined;
   const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
+  // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
+  await initParsers();
   const record = await proposeCycle(
     {
       workspace: local.workspace,

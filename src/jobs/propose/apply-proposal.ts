@@ -11,6 +11,8 @@ export interface ApplyRules {
   policy: Config["policy"];
   protectedGlobs: string[];
   prdPath: string;
+  /** Files the model saw only in part (outline + regions): whole content for them is refused, edits only. */
+  partialPaths?: readonly string[];
 }
 
 export type ApplyResult =
@@ -24,6 +26,10 @@ export async function applyProposal(workspace: Workspace, proposal: Proposal, ru
   for (const file of proposal.files) {
     const pathCheck = checkPath(file.path, guard);
     if (!pathCheck.ok) return { ok: false, outcome: "proposal_rejected", reason: pathCheck.reason, files: [] };
+    if ("content" in file && !file.is_new && rules.partialPaths?.includes(file.path.replace(/^\.\//, ""))) {
+      const reason = `${file.path}: the prompt showed this file only in part, so a whole-content rewrite would drop what was not shown; change it with edits`;
+      return { ok: false, outcome: "proposal_rejected", reason, files: [] };
+    }
     const inside = await workspace.resolveInside(file.path);
     if (!inside.ok) return { ok: false, outcome: "proposal_rejected", reason: `${file.path}: ${inside.reason}`, files: [] };
   }

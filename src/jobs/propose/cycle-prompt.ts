@@ -3,7 +3,9 @@
 import picomatch from "picomatch";
 import { renderPriorAttempts, type CycleEvent } from "../../core/propose/history.js";
 import { detectSecrets, secretPathReason } from "../../core/secrets/detect-secrets.js";
-import { selectContext } from "../../core/retrieval/retrieval.js";
+import { selectContext, type ContextFile, type ContextSelection } from "../../core/retrieval/retrieval.js";
+import { SYMBOL_INDEX_PATH, SymbolIndex } from "../../core/retrieval/symbol-index.js";
+import type { StateStore } from "../../ports/state.js";
 import type { Gap } from "../../core/types.js";
 import type { Config } from "../../config/schema.js";
 import type { ChatMessage } from "../../ports/model.js";
@@ -16,6 +18,10 @@ export interface PromptInput {
   protectedGlobs: string[];
   testCommand: string;
   prior: CycleEvent[];
+  /** Where the symbol index is cached between cycles (context/symbol-index.json); none: rebuilt each time. */
+  state?: StateStore;
+  /** Files to put first (a model's localization), with why. */
+  pinned?: { path: string; why: string }[];
 }
 
 export interface BuiltPrompt {
@@ -24,6 +30,10 @@ export interface BuiltPrompt {
   contextFiles: string[];
   /** Files kept out because they hold (or are named like) credentials, with the reason. */
   withheld: { path: string; reason: string }[];
+  /** Files shown only in part: the proposal may change them with edits only. */
+  partialPaths: string[];
+  /** The whole selection (`prd-bot context` prints it). */
+  selection: ContextSelection;
 }
 
 /**
@@ -56,7 +66,15 @@ function secretIn(file: { path: string; content: string }): string | undefined {
 export async function buildProposePrompt(workspace: Workspace, input: PromptInput): Promise<BuiltPrompt> {
   const { gap, config } = input;
   const candidates = await candidateFiles(workspace, input.protectedGlobs, config.policy.max_file_bytes);
-  const limits = { maxTokens: config.context.max_tokens, maxFiles: config.context.max_files, maxFileBytes: config.policy.max_file_bytes };
+  const index = SymbolIndex.load(input.state ? await input.state.read(SYMBOL_INDEX_PATH) : undefined);
+  const limits = {
+    maxTokens: config.context.max_tokens,
+    maxFiles: config.context.max_files,
+    maxFileBytes: config.policy.max_file_bytes,
+    mapShare: config.context.map_share,
+    index,
+    pinned: input.pinned,
+  };
   // Only what would be sent is scanned for secrets (all files would cost ~30 ms a MB); a file that holds
   // one is dropped and the selection made again, so the budget goes to the next best file.
   let pool = candidates.files;
@@ -73,9 +91,8 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     pool = pool.filter((file) => !dropped.has(file.path));
     selected = selectContext(gap, pool, limits);
   }
-  const files = selected.files
-    .map((file) => `--- ${file.path}${file.truncated ? " (truncated)" : ""}\n${file.content}\n--- end ${file.path}`)
-    .join("\n\n");
+  if (input.state && index.changed > 0) await saveIndex(input.state, index, candidates.files, await workspace.headSha());
+  const files = selected.files.map(renderFile).join("\n\n");
   const system = renderTemplate("propose-system", {
     max_files: config.policy.max_files,
     max_changed_lines: config.policy.max_changed_lines,
@@ -97,6 +114,7 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     file_count: selected.files.length,
     repo_file_count: candidates.total,
     files: files || "(no files selected)",
+    repo_map: selected.map.text ? `\nRepository map (what else exists):\n${selected.map.text}\n` : "",
   });
   return {
     messages: [
@@ -105,5 +123,26 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     ],
     contextFiles: selected.files.map((file) => file.path),
     withheld: candidates.withheld,
+    partialPaths: selected.files.filter((file) => file.partial).map((file) => file.path),
+    selection: selected,
   };
+}
+
+/** A file as the prompt shows it; a partial one says so and which lines it holds. */
+export function renderFile(file: ContextFile): string {
+  if (!file.partial) return `--- ${file.path}\n${file.content}\n--- end ${file.path}`;
+  const ranges = (file.ranges ?? []).map((range) => `${range.start}-${range.end}`).join(", ");
+  return `--- ${file.path} (partial: outline and lines ${ranges} of ${file.lines}; change it with edits only)\n${file.content}\n--- end ${file.path}`;
+}
+
+/** The index, pruned to this tree's files, saved for the next cycle; a failed save only costs time later. */
+async function saveIndex(state: StateStore, index: SymbolIndex, files: readonly { path: string; content: string; blob?: string }[], commit: string): Promise<void> {
+  const text = index.save(files, commit);
+  try {
+    await state.transact(async (tx) => {
+      tx.write(SYMBOL_INDEX_PATH, text);
+    });
+  } catch {
+    // The cache is an optimisation: a cycle never fails because it could not be written.
+  }
 }

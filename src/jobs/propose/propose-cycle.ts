@@ -132,9 +132,12 @@ async function runCycle(
 
   // Budget, before policy and before any model call.
   const testCommand = deps.testCommand ?? "";
-  const rules = applyRules(config);
+  const baseRules = applyRules(config);
   run.timings.select_ms = run.elapsed();
-  const prompt = await run.timed("context", () => buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior }));
+  const prompt = await run.timed("context", () =>
+    buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state }),
+  );
+  const rules = { ...baseRules, partialPaths: prompt.partialPaths };
   if (prompt.withheld.length > 0) {
     const shown = prompt.withheld.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(", ");
     log.info(`context: ${prompt.withheld.length} file(s) kept out of the prompt as holding secrets: ${shown}${prompt.withheld.length > 5 ? ", …" : ""}`);

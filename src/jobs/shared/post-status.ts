@@ -37,11 +37,16 @@ export async function postStatus(forge: Forge, status: JobStatus): Promise<Poste
 /**
  * A job's final answer for a context whose pending state was set as a commit status (the app's
  * `prd-bot/auditor`, docs/architecture.md): posted as postStatus does, and where that made a check run, the
- * commit status of the same context is finished too, linking to the run, so the PR is never left pending.
+ * commit status of the same context (when there is one) is finished too, linking to the run, so the PR is
+ * never left pending.
  */
 export async function postFinalStatus(forge: Forge, status: JobStatus): Promise<PostedJobStatus> {
   const posted = await postStatus(forge, status);
   if (posted.as !== "check-run") return posted;
+  // Only where a commit status of this context exists (the app's pending one): otherwise the PR would show
+  // the result twice. When the statuses cannot be read, finish it anyway: a PR is never left pending.
+  const existing = await forge.latestCommitStatus(status.sha, status.context).catch(() => "unknown" as const);
+  if (existing === undefined) return posted;
   const { pr: _pr, annotations: _annotations, details: _details, ...commit } = status;
   await forge.setCommitStatus({ ...commit, ...(posted.url && !commit.targetUrl ? { targetUrl: posted.url } : {}) });
   return { ...posted, commitStatus: true };

@@ -92,6 +92,15 @@ export function registerGiteaActivityHandlers(server: ForgeServer, lookup: Model
     return { status: 201, body: shapes.status(model, status) };
   });
 
+  on("GET", "/repos/{owner}/{repo}/statuses/{sha}", async (model, request) => {
+    const sha = await resolveCommit(model.bareRepoPath, request.params.sha as string);
+    if (!sha) return NOT_FOUND;
+    // sort=recentupdate: newest first (the only order prd-bot asks for).
+    const statuses = model.statuses.filter((s) => s.sha === sha).reverse();
+    const { page, headers } = paginate(statuses, request.query, `${server.url}/api/v1${request.path}`, "limit", 30);
+    return { status: 200, body: page.map((s) => shapes.status(model, s)), headers };
+  });
+
   on("GET", "/repos/{owner}/{repo}/collaborators/{collaborator}/permission", (model, request) => {
     const user = request.params.collaborator as string;
     return { status: 200, body: shapes.permission(user, model.permissions[user] ?? "none") };

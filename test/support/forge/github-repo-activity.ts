@@ -72,6 +72,15 @@ export function registerGitHubActivityHandlers(server: ForgeServer, lookup: Mode
     return { status: 201, body: shapes.status(model, status) };
   });
 
+  on("GET", "/repos/{owner}/{repo}/commits/{ref}/statuses", async (model, request) => {
+    const sha = await resolveCommit(model.bareRepoPath, request.params.ref as string);
+    if (!sha) return NOT_FOUND;
+    // Newest first, as GitHub lists them.
+    const statuses = model.statuses.filter((s) => s.sha === sha).reverse();
+    const { page, headers } = paginate(statuses, request.query, `${server.url}${request.path}`, "per_page", 30);
+    return { status: 200, body: page.map((s) => shapes.status(model, s)), headers };
+  });
+
   type AnnotationInput = { path: string; start_line: number; end_line: number; annotation_level: string; message: string };
   type CheckInput = {
     name?: string;

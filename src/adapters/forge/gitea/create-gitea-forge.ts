@@ -12,7 +12,7 @@ import { isHttpError } from "../http-error.js";
 import { toForgeError } from "../to-forge-error.js";
 import { foldCommitFiles } from "./fold-commit-files.js";
 import type { GiteaPull } from "./gitea-answers.js";
-import { commentAnswer, listedCommentAnswer, reviewAnswer, reviewCommentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
+import { commentAnswer, listedCommentAnswer, reviewAnswer, statusAnswer, reviewCommentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
 import { createLabelIds } from "./gitea-labels.js";
 import { isWorkInProgress, toPullRequest, withWorkInProgress } from "./gitea-pull.js";
 import { DISPATCH_SINCE, supportsWorkflowDispatch } from "./gitea-version.js";
@@ -242,6 +242,20 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
 
     async setCommitStatus(status) {
       await postStatus(status);
+    },
+
+    latestCommitStatus(sha, context) {
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await request(`GET ${path(`/statuses/${encodeURIComponent(sha)}`)}`, { sort: "recentupdate", page, limit: PAGE });
+            return { items: parseAnswer(statusAnswer.array(), data, "latestCommitStatus", "the status list", apiUrl), link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 10, enough: (all) => all.some((s) => s.context === context) },
+        );
+        const state = found.find((s) => s.context === context)?.status;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
+      });
     },
 
     permission(user) {

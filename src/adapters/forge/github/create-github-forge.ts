@@ -215,6 +215,21 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
       await call("setStatus", () => statuses.commitStatus(status));
     },
 
+    latestCommitStatus(sha, context) {
+      // Newest first; the first of the context is its current state.
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...repo, ref: sha, per_page: PAGE, page });
+            return { items: data, link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 10, enough: (all) => all.some((s) => s.context === context) },
+        );
+        const state = found.find((s) => s.context === context)?.state;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
+      });
+    },
+
     permission(user) {
       return call("permission", async (): Promise<Permission> => {
         try {

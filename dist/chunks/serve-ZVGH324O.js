@@ -1,5 +1,9 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  DEFAULT_REVIEW_LABEL
+} from "./chunk-ZTS3QJDD.js";
+import {
+  AUDITOR_CONTEXT,
   Octokit,
   RequestError,
   basicCredentials,
@@ -8,28 +12,33 @@ import {
   createTokenAuth,
   createWritePacer,
   getUserAgent,
-  notYetComment,
+  postFinalStatus,
   request,
   retry,
   runForgeCycles,
+  runForgeJob,
   throttling
-} from "./chunk-5UHKVBVF.js";
+} from "./chunk-UYEZIUCZ.js";
 import {
-  UnsupportedError
-} from "./chunk-CHRPTEUR.js";
+  UnsupportedError,
+  parseScrumCommand,
+  scrumHelp
+} from "./chunk-53GXSKCF.js";
 import "./chunk-ART3RKJ5.js";
-import "./chunk-UDNS3J3X.js";
-import "./chunk-5AZIQSEQ.js";
-import "./chunk-NYRTVGNW.js";
+import "./chunk-IWHJ7TQB.js";
+import "./chunk-MMALM7FV.js";
+import "./chunk-7YAIYDVG.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-GICJFHSP.js";
 import {
   redactSecrets
 } from "./chunk-GZKUITUS.js";
-import "./chunk-2IEUJPUH.js";
-import "./chunk-NNCRXSZQ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-XKPJ2TN5.js";
 import {
   parseConfig,
   require_dist
-} from "./chunk-3CUUE5WD.js";
+} from "./chunk-2VTXRHET.js";
 import {
   UsageError,
   parseCommandArgs,
@@ -42,11 +51,12 @@ import {
   execGit,
   openGitWorkspace,
   redactUrls
-} from "./chunk-YEOTBXRA.js";
+} from "./chunk-JPLIFMBC.js";
 import {
   DEFAULT_CONFIG_PATH,
   external_exports
-} from "./chunk-A6MZ5IQW.js";
+} from "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import {
   ConfigError,
   __commonJS,
@@ -11523,220 +11533,7 @@ function hintFor(said, branch) {
   return "";
 }
 
-// src/app/decide.ts
-var AUDITED_PR_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "edited", "reopened"]);
-function decide(event, settings = {}) {
-  if (event.type === "unhandled") return { type: "ignore", reason: `prd-bot does not act on ${event.name} events` };
-  if (event.type === "invalid") return { type: "invalid", reason: event.reason };
-  const target = { forge: event.forge, repo: event.repo, defaultBranch: event.defaultBranch };
-  const where2 = `${event.repo.owner}/${event.repo.repo}`;
-  switch (event.type) {
-    case "comment": {
-      if (event.action !== "created") return { type: "ignore", reason: `comment ${event.action}: only new comments carry commands` };
-      if (event.authorIsBot) return { type: "ignore", reason: `comment by the bot ${event.author}` };
-      const request2 = parseScrumCommand(event.body);
-      if (!request2) return { type: "ignore", reason: "the comment has no /scrum command" };
-      if (!event.onPullRequest) return { type: "ignore", reason: `/scrum works on pull requests; ${where2}#${event.number} is an issue` };
-      return { type: "scrum", target, pr: event.number, commentId: event.commentId, author: event.author, request: request2 };
-    }
-    case "push": {
-      if (event.deleted) return { type: "ignore", reason: `${event.ref} was deleted` };
-      if (!event.ref.startsWith("refs/heads/")) return { type: "ignore", reason: `${event.ref} is not a branch` };
-      const branch = event.ref.slice("refs/heads/".length);
-      if (event.defaultBranch !== void 0 && branch !== event.defaultBranch) {
-        return { type: "ignore", reason: `push to ${branch}, not the default branch ${event.defaultBranch}` };
-      }
-      return { type: "prd-push", target, branch, before: event.before, after: event.after, paths: event.paths, pathsComplete: event.pathsComplete };
-    }
-    case "pull_request": {
-      if (!AUDITED_PR_ACTIONS.has(event.action)) return { type: "ignore", reason: `pull request ${event.action}: the auditor runs on opened, synchronize, edited and reopened` };
-      if (event.state !== "open") return { type: "ignore", reason: `pull request #${event.number} is ${event.state}` };
-      return { type: "audit", target, pr: event.number, headSha: event.headSha, action: event.action };
-    }
-    case "issue": {
-      const label = settings.cycleLabel ?? "bot-eligible";
-      if (event.action !== "labeled" || event.label !== label) return { type: "ignore", reason: `issue ${event.action}: only the label "${label}" asks for a cycle` };
-      return { type: "cycle", target, issue: event.number, reason: `issue #${event.number} was labelled ${label}` };
-    }
-  }
-}
-function parseScrumCommand(body) {
-  let fenced = false;
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (/^(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      continue;
-    }
-    if (fenced) continue;
-    const match = /^\/scrum(?:\s+(\S+))?(?:\s|$)/i.exec(line);
-    if (!match) continue;
-    const word = (match[1] ?? "review").toLowerCase();
-    const text = line.slice(0, 80);
-    if (word === "review" || word === "apply") return { ok: true, command: word, text };
-    return { ok: false, text };
-  }
-  return void 0;
-}
-function mayCommand(permission) {
-  return permission === "admin" || permission === "write";
-}
-function touchesPrd(paths, prdPath) {
-  const wanted = normalizePath(prdPath);
-  return paths.some((path4) => normalizePath(path4) === wanted);
-}
-function normalizePath(path4) {
-  return path4.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
-}
-function workflowInputs(job) {
-  const inputs = { command: job.command };
-  if (job.pr !== void 0) inputs.pr = String(job.pr);
-  if (job.gap !== void 0) inputs.gap = job.gap;
-  return inputs;
-}
-function repoKey(target) {
-  return `${target.forge}:${target.repo.owner}/${target.repo.repo}`.toLowerCase();
-}
-
-// src/app/messages.ts
-var EXAMPLE = {
-  github: { example: "examples/github/prd-bot.yml", folder: ".github/workflows" },
-  gitea: { example: "examples/gitea/prd-bot.yml", folder: ".gitea/workflows" }
-};
-function describeJob(job) {
-  if (job.command === "review" || job.command === "apply") return `\`/scrum${job.command === "apply" ? " apply" : ""}\` on #${job.pr}`;
-  if (job.command === "audit") return `the auditor on #${job.pr}`;
-  return "a propose cycle";
-}
-function notAllowedReply(author, commandText) {
-  return [
-    `Thanks, @${author}! prd-bot takes \`${commandText}\` only from people with write access to this repository, so nothing was started.`,
-    "A maintainer can comment `/scrum` to ask for a review, or `/scrum apply` to apply its high-confidence fixes."
-  ].join("\n\n");
-}
-function unknownCommandReply(commandText) {
-  return `prd-bot does not know \`${commandText}\`. Comment \`/scrum\` (or \`/scrum review\`) to review this pull request against the PRD, or \`/scrum apply\` to apply the review's high-confidence fixes.`;
-}
-function howToAddWorkflow(site) {
-  const { example, folder } = EXAMPLE[site.forge];
-  return `copy \`${example}\` from prd-bot to \`${folder}/${site.workflow}\` on ${site.branch ? `the \`${site.branch}\` branch` : "the default branch"}, add the model key secret it names, and try again`;
-}
-function cannotStartComment(failure, job, site) {
-  const what = describeJob(job);
-  switch (failure.kind) {
-    case "missing-workflow":
-      return `prd-bot could not start ${what}: this repository has no workflow \`${site.workflow}\` to dispatch (${failure.detail}).
-
-To add it, ${howToAddWorkflow(site)}.`;
-    case "unsupported":
-      return `prd-bot could not start ${what}: this Gitea has no API to start a workflow (workflow dispatch arrived in Gitea 1.24).
-
-Upgrade Gitea to 1.24 or newer, or run the app with \`PRD_BOT_MODE=in-process\` so that jobs run on the app's own host.`;
-    case "rejected":
-      return `prd-bot could not start ${what}: the forge refused to dispatch \`${site.workflow}\` (${failure.detail}).
-
-Check that the workflow has \`on: workflow_dispatch\` with the inputs \`command\`, \`gap\` and \`pr\`, as in \`${EXAMPLE[site.forge].example}\`.`;
-    case "busy":
-      return `prd-bot is busy and did not start ${what} (${failure.detail}). Please try again in a few minutes.`;
-  }
-}
-function cannotStartStatus(failure, site) {
-  const text = {
-    "missing-workflow": `prd-bot workflow missing: add ${EXAMPLE[site.forge].folder}/${site.workflow} (see ${EXAMPLE[site.forge].example})`,
-    unsupported: "this Gitea cannot dispatch workflows (needs 1.24+); run the app with PRD_BOT_MODE=in-process",
-    rejected: `the forge refused to dispatch ${site.workflow}; check its workflow_dispatch inputs`,
-    busy: "prd-bot is busy; push again later to re-run the auditor"
-  }[failure.kind];
-  return text.length <= 140 ? text : `${text.slice(0, 139)}\u2026`;
-}
-function cannotStartLog(failure, job, site) {
-  const how = {
-    "missing-workflow": `; to fix it, ${howToAddWorkflow(site)}`,
-    unsupported: "; upgrade Gitea to 1.24+ or set PRD_BOT_MODE=in-process",
-    rejected: "; check the workflow's workflow_dispatch inputs (command, gap, pr)",
-    busy: ""
-  }[failure.kind];
-  return `${describeJob(job)} not started: ${failure.kind === "busy" ? failure.detail : `${site.workflow}: ${failure.detail}`}${how}`;
-}
-
-// src/app/run-plan.ts
-var AUDITOR_CONTEXT = "prd-bot/auditor";
-var ZERO_SHA = /^0+$/;
-async function runPlan(plan, ctx) {
-  switch (plan.type) {
-    case "scrum":
-      return runScrum(plan, ctx);
-    case "audit":
-      return runAudit(plan, ctx);
-    case "prd-push":
-      return runPrdPush(plan, ctx);
-    case "cycle": {
-      const result = await start({ command: "cycle" }, plan.target, ctx);
-      if (result.started) return result.line;
-      await ctx.forge.comment(plan.issue, result.comment);
-      return result.line;
-    }
-  }
-}
-async function runScrum(plan, ctx) {
-  const { forge } = ctx;
-  const permission = await forge.permission(plan.author);
-  if (!mayCommand(permission)) {
-    await forge.comment(plan.pr, notAllowedReply(plan.author, plan.request.text));
-    return `declined ${plan.request.text} on #${plan.pr} from ${plan.author} (permission: ${permission}); replied`;
-  }
-  if (!plan.request.ok) {
-    await forge.comment(plan.pr, unknownCommandReply(plan.request.text));
-    return `unknown command ${plan.request.text} on #${plan.pr} from ${plan.author}; replied with the commands`;
-  }
-  if (forge.capabilities.reactions) {
-    await forge.react(plan.commentId, "eyes").catch((error) => ctx.log.warn(`${where(plan.target)}: could not react to comment ${plan.commentId}: ${error.message}`));
-  }
-  const result = await start({ command: plan.request.command, pr: plan.pr }, plan.target, ctx);
-  if (!result.started) await forge.comment(plan.pr, result.comment);
-  return result.line;
-}
-async function runAudit(plan, ctx) {
-  const status = { sha: plan.headSha, context: AUDITOR_CONTEXT };
-  await ctx.forge.setStatus({ ...status, state: "pending", description: "Queued: prd-bot's auditor will check this pull request" });
-  const result = await start({ command: "audit", pr: plan.pr }, plan.target, ctx);
-  if (!result.started) await ctx.forge.setStatus({ ...status, state: "error", description: result.status });
-  return result.line;
-}
-async function runPrdPush(plan, ctx) {
-  const { forge } = ctx;
-  const defaultBranch = plan.target.defaultBranch ?? await forge.defaultBranch();
-  if (plan.branch !== defaultBranch) return `push to ${plan.branch}, not the default branch ${defaultBranch}: nothing to do`;
-  const text = await forge.readFile(ctx.configPath, defaultBranch);
-  let prdPath;
-  try {
-    prdPath = parseConfig(text, ctx.configPath).prd.path;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return `${where(plan.target)}: no cycle started, because ${ctx.configPath} on ${defaultBranch} is invalid (fix it and push again): ${error.message}`;
-  }
-  let paths = plan.paths;
-  if (!plan.pathsComplete && !ZERO_SHA.test(plan.before)) {
-    const files = await forge.compare(plan.before, plan.after);
-    paths = files.flatMap((file) => file.previousPath ? [file.path, file.previousPath] : [file.path]);
-  }
-  if (!touchesPrd(paths, prdPath)) return `push to ${defaultBranch} did not change ${prdPath}: nothing to do`;
-  return (await start({ command: "cycle" }, { ...plan.target, defaultBranch }, ctx)).line;
-}
-async function start(job, target, ctx) {
-  const result = await ctx.startJob(job, target, ctx.forge, ctx.deliveryId);
-  if (result.started) return { started: true, line: `${describeJob(job)}: ${result.detail}` };
-  const site = { forge: target.forge, workflow: ctx.workflow, branch: target.defaultBranch };
-  const line = cannotStartLog(result.failure, job, site);
-  ctx.log.warn(`${where(target)} [delivery ${ctx.deliveryId}]: ${line}`);
-  return { started: false, line, comment: cannotStartComment(result.failure, job, site), status: cannotStartStatus(result.failure, site) };
-}
-function where(target) {
-  return `${target.repo.owner}/${target.repo.repo}`;
-}
-
 // src/app/in-process-runner.ts
-var AUDIT_UNAVAILABLE = "auditor not available in this version";
 function createInProcessRunner(options2) {
   const configPath = options2.configPath ?? DEFAULT_CONFIG_PATH;
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
@@ -11769,27 +11566,62 @@ function createInProcessRunner(options2) {
       await rm(dir, { recursive: true, force: true });
     }
   }
-  async function notYet(forge, command, pr, where2) {
-    const fork = command === "apply" ? (await forge.getPullRequest(pr)).fromFork : false;
-    const posted = await forge.comment(pr, notYetComment(command, fork));
-    log.info(`${where2}: /scrum ${command} on #${pr}: replied that it is not available yet (${posted.url})`);
+  async function pullRequestJob(job, pr, where2) {
+    const { forge } = job;
+    const defaultBranch = await forge.defaultBranch();
+    const request2 = forgeJobRequest(job, pr);
+    let config2;
+    try {
+      config2 = parseConfig(await forge.readFile(configPath, defaultBranch), configPath);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      await answerConfigError(forge, request2, error, where2);
+      return;
+    }
+    const dir = await mkdtemp(path2.join(options2.tempDir, "prd-bot-job-"));
+    try {
+      let clone;
+      const workspace = () => clone ??= (async () => {
+        const checkout = path2.join(dir, "checkout");
+        await cloneRepository(forge.gitRemote(), defaultBranch, checkout);
+        return openGitWorkspace(checkout);
+      })();
+      const result = await runForgeJob(request2, { forge, config: config2, configFile: configPath, env, workspace, tempDir: dir, log, now, origin: "app" });
+      for (const note of result.notes) log.info(`${where2}: ${note}`);
+      if (result.failure) log.warn(`${where2}: ${request2.job} on #${pr} failed: ${result.failure}`);
+      options2.onForgeJob?.(job, result);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
-  async function audit(forge, pr, where2) {
-    const pull = await forge.getPullRequest(pr);
-    await forge.setStatus({ sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
-    log.info(`${where2}: #${pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
+  async function answerConfigError(forge, request2, error, where2) {
+    log.warn(`${where2}: ${request2.job} on #${request2.pr} not run, because ${configPath} is invalid: ${error.message}`);
+    if (request2.job === "audit") {
+      const pull = await forge.getPullRequest(request2.pr);
+      const description = `${configPath} on the default branch is invalid: fix it and push again`;
+      await postFinalStatus(forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "error", description, details: error.message, pr: request2.pr });
+      return;
+    }
+    await forge.comment(request2.pr, `prd-bot could not run \`/scrum ${request2.job}\`: the configuration on the default branch is invalid.
+
+${error.message}`);
   }
   return async (job) => {
     const where2 = `${job.repo.owner}/${job.repo.repo} [delivery ${job.deliveryId}]`;
     try {
       if (job.command === "cycle") return await cycle(job, where2);
       if (job.pr === void 0) throw new Error(`the ${job.command} job names no pull request`);
-      if (job.command === "audit") return await audit(job.forge, job.pr, where2);
-      return await notYet(job.forge, job.command, job.pr, where2);
+      return await pullRequestJob(job, job.pr, where2);
     } catch (error) {
       log.warn(`${where2}: in-process ${job.command} failed: ${redactSecrets(error.message ?? String(error), secretsOf(job.forge))}`);
     }
   };
+}
+function forgeJobRequest(job, pr) {
+  const reason = `in-process job for delivery ${job.deliveryId}`;
+  if (job.command === "audit") return { job: "audit", reason, pr, fromFork: false };
+  if (job.command === "apply") return { job: "apply", reason, pr };
+  return { job: "review", reason, pr, ...job.files?.length ? { files: job.files } : {} };
 }
 function modelEnv(env) {
   const picked = {};
@@ -11845,6 +11677,73 @@ function createDeliveryDedup(options2 = {}) {
   };
 }
 
+// src/app/decide.ts
+var AUDITED_PR_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "edited", "reopened"]);
+function decide(event, settings = {}) {
+  if (event.type === "unhandled") return { type: "ignore", reason: `prd-bot does not act on ${event.name} events` };
+  if (event.type === "invalid") return { type: "invalid", reason: event.reason };
+  const target = { forge: event.forge, repo: event.repo, defaultBranch: event.defaultBranch };
+  const where2 = `${event.repo.owner}/${event.repo.repo}`;
+  switch (event.type) {
+    case "comment": {
+      if (event.action !== "created") return { type: "ignore", reason: `comment ${event.action}: only new comments carry commands` };
+      if (event.authorIsBot) return { type: "ignore", reason: `comment by the bot ${event.author}` };
+      const command = parseScrumCommand(event.body);
+      if (!command) return { type: "ignore", reason: "the comment has no /scrum command" };
+      if (!event.onPullRequest) return { type: "ignore", reason: `/scrum works on pull requests; ${where2}#${event.number} is an issue` };
+      return { type: "scrum", target, pr: event.number, commentId: event.commentId, author: event.author, command };
+    }
+    case "push": {
+      if (event.deleted) return { type: "ignore", reason: `${event.ref} was deleted` };
+      if (!event.ref.startsWith("refs/heads/")) return { type: "ignore", reason: `${event.ref} is not a branch` };
+      const branch = event.ref.slice("refs/heads/".length);
+      if (event.defaultBranch !== void 0 && branch !== event.defaultBranch) {
+        return { type: "ignore", reason: `push to ${branch}, not the default branch ${event.defaultBranch}` };
+      }
+      return { type: "prd-push", target, branch, before: event.before, after: event.after, paths: event.paths, pathsComplete: event.pathsComplete };
+    }
+    case "pull_request": {
+      if (event.action === "labeled" || event.action === "label_updated") {
+        if (event.state !== "open") return { type: "ignore", reason: `pull request #${event.number} is ${event.state}` };
+        if (!event.sender) return { type: "ignore", reason: `labels changed on #${event.number}, but the payload names nobody who did it` };
+        if (event.senderIsBot) return { type: "ignore", reason: `labels changed on #${event.number} by the bot ${event.sender}` };
+        return { type: "label", target, pr: event.number, sender: event.sender, added: event.label, labels: event.labels, action: event.action };
+      }
+      if (!AUDITED_PR_ACTIONS.has(event.action)) return { type: "ignore", reason: `pull request ${event.action}: the auditor runs on opened, synchronize, edited and reopened` };
+      if (event.state !== "open") return { type: "ignore", reason: `pull request #${event.number} is ${event.state}` };
+      return { type: "audit", target, pr: event.number, headSha: event.headSha, action: event.action };
+    }
+    case "issue": {
+      const label = settings.cycleLabel ?? "bot-eligible";
+      if (event.action !== "labeled" || event.label !== label) return { type: "ignore", reason: `issue ${event.action}: only the label "${label}" asks for a cycle` };
+      return { type: "cycle", target, issue: event.number, reason: `issue #${event.number} was labelled ${label}` };
+    }
+  }
+}
+function asksForReview(plan, reviewLabel2) {
+  return plan.added !== void 0 ? plan.added === reviewLabel2 : plan.labels.includes(reviewLabel2);
+}
+function mayCommand(permission) {
+  return permission === "admin" || permission === "write";
+}
+function touchesPrd(paths, prdPath) {
+  const wanted = normalizePath(prdPath);
+  return paths.some((path4) => normalizePath(path4) === wanted);
+}
+function normalizePath(path4) {
+  return path4.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
+}
+function workflowInputs(job) {
+  const inputs = { command: job.command };
+  if (job.pr !== void 0) inputs.pr = String(job.pr);
+  if (job.gap !== void 0) inputs.gap = job.gap;
+  if (job.files?.length) inputs.files = job.files.map((glob) => /\s/.test(glob) ? `"${glob}"` : glob).join(" ");
+  return inputs;
+}
+function repoKey(target) {
+  return `${target.forge}:${target.repo.owner}/${target.repo.repo}`.toLowerCase();
+}
+
 // src/app/job-starter.ts
 function createJobStarter(options2) {
   if (options2.mode === "in-process") {
@@ -11872,6 +11771,165 @@ function createJobStarter(options2) {
     }
     return { started: true, detail: `dispatched ${options2.workflow} on ${branch}` };
   };
+}
+
+// src/app/messages.ts
+var EXAMPLE = {
+  github: { example: "examples/github/prd-bot.yml", folder: ".github/workflows" },
+  gitea: { example: "examples/gitea/prd-bot.yml", folder: ".gitea/workflows" }
+};
+function describeJob(job) {
+  if (job.command === "review" || job.command === "apply") return `\`/scrum${job.command === "apply" ? " apply" : ""}\` on #${job.pr}`;
+  if (job.command === "audit") return `the auditor on #${job.pr}`;
+  return "a propose cycle";
+}
+function notAllowedReply(author, commandText) {
+  const command = commandText.replace(/`/g, "'");
+  return [
+    `Thanks, @${author}! prd-bot takes \`${command}\` only from people with write access to this repository, so nothing was started.`,
+    "A maintainer can comment `/scrum` to ask for a review, `/scrum apply` to apply its high-confidence fixes, or `/scrum help` for the list of commands."
+  ].join("\n\n");
+}
+function howToAddWorkflow(site) {
+  const { example, folder } = EXAMPLE[site.forge];
+  return `copy \`${example}\` from prd-bot to \`${folder}/${site.workflow}\` on ${site.branch ? `the \`${site.branch}\` branch` : "the default branch"}, add the model key secret it names, and try again`;
+}
+function cannotStartComment(failure, job, site) {
+  const what = describeJob(job);
+  switch (failure.kind) {
+    case "missing-workflow":
+      return `prd-bot could not start ${what}: this repository has no workflow \`${site.workflow}\` to dispatch (${failure.detail}).
+
+To add it, ${howToAddWorkflow(site)}.`;
+    case "unsupported":
+      return `prd-bot could not start ${what}: this Gitea has no API to start a workflow (workflow dispatch arrived in Gitea 1.24).
+
+Upgrade Gitea to 1.24 or newer, or run the app with \`PRD_BOT_MODE=in-process\` so that jobs run on the app's own host.`;
+    case "rejected":
+      return `prd-bot could not start ${what}: the forge refused to dispatch \`${site.workflow}\` (${failure.detail}).
+
+Check that the workflow has \`on: workflow_dispatch\` with the inputs \`command\`, \`gap\` and \`pr\`, as in \`${EXAMPLE[site.forge].example}\`.`;
+    case "busy":
+      return `prd-bot is busy and did not start ${what} (${failure.detail}). Please try again in a few minutes.`;
+  }
+}
+function cannotStartStatus(failure, site) {
+  const text = {
+    "missing-workflow": `prd-bot workflow missing: add ${EXAMPLE[site.forge].folder}/${site.workflow} (see ${EXAMPLE[site.forge].example})`,
+    unsupported: "this Gitea cannot dispatch workflows (needs 1.24+); run the app with PRD_BOT_MODE=in-process",
+    rejected: `the forge refused to dispatch ${site.workflow}; check its workflow_dispatch inputs`,
+    busy: "prd-bot is busy; push again later to re-run the auditor"
+  }[failure.kind];
+  return text.length <= 140 ? text : `${text.slice(0, 139)}\u2026`;
+}
+function cannotStartLog(failure, job, site) {
+  const how = {
+    "missing-workflow": `; to fix it, ${howToAddWorkflow(site)}`,
+    unsupported: "; upgrade Gitea to 1.24+ or set PRD_BOT_MODE=in-process",
+    rejected: "; check the workflow's workflow_dispatch inputs (command, gap, pr)",
+    busy: ""
+  }[failure.kind];
+  return `${describeJob(job)} not started: ${failure.kind === "busy" ? failure.detail : `${site.workflow}: ${failure.detail}`}${how}`;
+}
+
+// src/app/run-plan.ts
+var ZERO_SHA = /^0+$/;
+async function runPlan(plan, ctx) {
+  switch (plan.type) {
+    case "scrum":
+      return runScrum(plan, ctx);
+    case "label":
+      return runLabel(plan, ctx);
+    case "audit":
+      return runAudit(plan, ctx);
+    case "prd-push":
+      return runPrdPush(plan, ctx);
+    case "cycle": {
+      const result = await start({ command: "cycle" }, plan.target, ctx);
+      if (result.started) return result.line;
+      await ctx.forge.comment(plan.issue, result.comment);
+      return result.line;
+    }
+  }
+}
+async function runScrum(plan, ctx) {
+  const { forge } = ctx;
+  const { command } = plan;
+  const permission = await forge.permission(plan.author);
+  if (!mayCommand(permission)) {
+    await forge.comment(plan.pr, notAllowedReply(plan.author, command.text));
+    return `declined ${command.text} on #${plan.pr} from ${plan.author} (permission: ${permission}); replied`;
+  }
+  if (forge.capabilities.reactions) {
+    await forge.react(plan.commentId, "eyes").catch((error) => ctx.log.warn(`${where(plan.target)}: could not react to comment ${plan.commentId}: ${error.message}`));
+  }
+  if (command.kind === "help") {
+    await forge.comment(plan.pr, scrumHelp({ problem: command.problem, label: await reviewLabel(plan.target, ctx) }));
+    return `${command.text} on #${plan.pr} from ${plan.author}${command.problem ? ` (${command.problem})` : ""}: replied with the commands`;
+  }
+  const job = command.kind === "apply" ? { command: "apply", pr: plan.pr } : { command: "review", pr: plan.pr, ...command.files ? { files: command.files } : {} };
+  const result = await start(job, plan.target, ctx);
+  if (!result.started) await forge.comment(plan.pr, result.comment);
+  return result.line;
+}
+async function runLabel(plan, ctx) {
+  const label = await reviewLabel(plan.target, ctx);
+  if (!asksForReview(plan, label)) return `labels changed on #${plan.pr}: not the review label "${label}", nothing to do`;
+  const permission = await ctx.forge.permission(plan.sender);
+  if (!mayCommand(permission)) {
+    return `${plan.sender} added "${label}" to #${plan.pr} but has ${permission} permission (a review needs write): nothing started`;
+  }
+  const result = await start({ command: "review", pr: plan.pr }, plan.target, ctx);
+  if (!result.started) await ctx.forge.comment(plan.pr, result.comment);
+  return result.line;
+}
+async function reviewLabel(target, ctx) {
+  const branch = target.defaultBranch ?? await ctx.forge.defaultBranch();
+  try {
+    return parseConfig(await ctx.forge.readFile(ctx.configPath, branch), ctx.configPath).review.label;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    ctx.log.warn(`${where(target)}: ${ctx.configPath} on ${branch} is invalid, so the default review label is used: ${error.message}`);
+    return DEFAULT_REVIEW_LABEL;
+  }
+}
+async function runAudit(plan, ctx) {
+  const status = { sha: plan.headSha, context: AUDITOR_CONTEXT };
+  await ctx.forge.setStatus({ ...status, state: "pending", description: "Queued: prd-bot's auditor will check this pull request" });
+  const result = await start({ command: "audit", pr: plan.pr }, plan.target, ctx);
+  if (!result.started) await ctx.forge.setStatus({ ...status, state: "error", description: result.status });
+  return result.line;
+}
+async function runPrdPush(plan, ctx) {
+  const { forge } = ctx;
+  const defaultBranch = plan.target.defaultBranch ?? await forge.defaultBranch();
+  if (plan.branch !== defaultBranch) return `push to ${plan.branch}, not the default branch ${defaultBranch}: nothing to do`;
+  const text = await forge.readFile(ctx.configPath, defaultBranch);
+  let prdPath;
+  try {
+    prdPath = parseConfig(text, ctx.configPath).prd.path;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return `${where(plan.target)}: no cycle started, because ${ctx.configPath} on ${defaultBranch} is invalid (fix it and push again): ${error.message}`;
+  }
+  let paths = plan.paths;
+  if (!plan.pathsComplete && !ZERO_SHA.test(plan.before)) {
+    const files = await forge.compare(plan.before, plan.after);
+    paths = files.flatMap((file) => file.previousPath ? [file.path, file.previousPath] : [file.path]);
+  }
+  if (!touchesPrd(paths, prdPath)) return `push to ${defaultBranch} did not change ${prdPath}: nothing to do`;
+  return (await start({ command: "cycle" }, { ...plan.target, defaultBranch }, ctx)).line;
+}
+async function start(job, target, ctx) {
+  const result = await ctx.startJob(job, target, ctx.forge, ctx.deliveryId);
+  if (result.started) return { started: true, line: `${describeJob(job)}: ${result.detail}` };
+  const site = { forge: target.forge, workflow: ctx.workflow, branch: target.defaultBranch };
+  const line = cannotStartLog(result.failure, job, site);
+  ctx.log.warn(`${where(target)} [delivery ${ctx.deliveryId}]: ${line}`);
+  return { started: false, line, comment: cannotStartComment(result.failure, job, site), status: cannotStartStatus(result.failure, site) };
+}
+function where(target) {
+  return `${target.repo.owner}/${target.repo.repo}`;
 }
 
 // src/app/work-queue.ts
@@ -12041,7 +12099,8 @@ var pullPayload = external_exports.object({
   ...base,
   action: external_exports.string(),
   number: external_exports.number().int().positive(),
-  pull_request: external_exports.object({ head: external_exports.object({ sha: external_exports.string().min(1) }), state: external_exports.string() })
+  pull_request: external_exports.object({ head: external_exports.object({ sha: external_exports.string().min(1) }), state: external_exports.string(), labels: external_exports.array(external_exports.object({ name: external_exports.string() })).nullish() }),
+  label: external_exports.object({ name: external_exports.string() }).nullish()
 });
 var issuePayload = external_exports.object({
   ...base,
@@ -12080,7 +12139,11 @@ function toAppEvent(forge, name, payload) {
         action: p.action === "synchronized" ? "synchronize" : p.action,
         number: p.number,
         headSha: p.pull_request.head.sha,
-        state: p.pull_request.state
+        state: p.pull_request.state,
+        label: p.label?.name,
+        labels: (p.pull_request.labels ?? []).map((l) => l.name),
+        sender: p.sender?.login,
+        senderIsBot: p.sender?.type === "Bot" || (p.sender?.login.endsWith("[bot]") ?? false)
       }));
     case "issues":
       return parse(forge, name, issuePayload, payload, (p) => ({ ...common(forge, p), type: "issue", action: p.action, number: p.issue.number, label: p.label?.name }));
@@ -18613,4 +18676,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-5PG2YQJ6.js.LEGAL.txt */
+/*! For license information please see serve-ZVGH324O.js.LEGAL.txt */

@@ -1,21 +1,23 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  openLocal
-} from "./chunk-P7WDFGCL.js";
-import "./chunk-NYRTVGNW.js";
-import "./chunk-GZKUITUS.js";
-import {
   loadCycleRecords
-} from "./chunk-2IEUJPUH.js";
+} from "./chunk-BYGMBUYC.js";
+import {
+  openLocal
+} from "./chunk-ABOPVIAA.js";
+import "./chunk-GICJFHSP.js";
+import "./chunk-GZKUITUS.js";
+import "./chunk-2IUJ6AXQ.js";
 import {
   OUTCOMES
-} from "./chunk-NNCRXSZQ.js";
-import "./chunk-3CUUE5WD.js";
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-2VTXRHET.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-YEOTBXRA.js";
-import "./chunk-A6MZ5IQW.js";
+import "./chunk-JPLIFMBC.js";
+import "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import "./chunk-L5VG44FW.js";
 
 // src/core/stats.ts

@@ -2,7 +2,7 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   DEFAULT_CONFIG_PATH,
   configSchema
-} from "./chunk-A6MZ5IQW.js";
+} from "./chunk-VNYPXW4S.js";
 import {
   ConfigError,
   __commonJS,

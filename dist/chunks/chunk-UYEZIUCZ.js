@@ -1,44 +1,49 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   ForgeError,
-  UnsupportedError
-} from "./chunk-CHRPTEUR.js";
+  UnsupportedError,
+  scrumHelp
+} from "./chunk-53GXSKCF.js";
 import {
   VERSION
 } from "./chunk-ART3RKJ5.js";
 import {
   PR_MARKER,
-  ledgerPath,
-  parseLedger,
   proposeCycle,
-  shouldRunCycle,
-  utcDay
-} from "./chunk-UDNS3J3X.js";
+  shouldRunCycle
+} from "./chunk-IWHJ7TQB.js";
 import {
   findGaps,
   gapsSince,
   openGaps
-} from "./chunk-5AZIQSEQ.js";
+} from "./chunk-MMALM7FV.js";
+import {
+  ledgerPath,
+  parseLedger,
+  utcDay
+} from "./chunk-7YAIYDVG.js";
+import {
+  loadCycleEvents,
+  priorAttempts
+} from "./chunk-BYGMBUYC.js";
 import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-NYRTVGNW.js";
+} from "./chunk-GICJFHSP.js";
 import {
   StateConflictError,
   redactSecrets
 } from "./chunk-GZKUITUS.js";
 import {
-  loadCycleEvents,
-  priorAttempts
-} from "./chunk-2IEUJPUH.js";
-import {
-  PushRejectedError,
   redactUrls
-} from "./chunk-YEOTBXRA.js";
+} from "./chunk-JPLIFMBC.js";
 import {
   external_exports
-} from "./chunk-A6MZ5IQW.js";
+} from "./chunk-VNYPXW4S.js";
+import {
+  PushRejectedError
+} from "./chunk-CI6V2LSR.js";
 import {
   __commonJS,
   __toESM
@@ -3255,6 +3260,8 @@ var NEEDS = {
   openDraftPullRequest: { github: "pull-requests: write (and issues: write for labels)", gitea: "write:repository and write:issue" },
   updatePullRequest: { github: "pull-requests: write", gitea: "write:repository" },
   comment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
+  listComments: { github: "issues: read or pull-requests: read", gitea: "read:issue" },
+  listReviewComments: { github: "pull-requests: read", gitea: "read:repository" },
   editComment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   react: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   review: { github: "pull-requests: write", gitea: "write:repository" },
@@ -3352,6 +3359,15 @@ var pullAnswer = external_exports.object({
 });
 var repositoryAnswer = external_exports.object({ default_branch: external_exports.string() });
 var commentAnswer = external_exports.object({ id: external_exports.number(), html_url: external_exports.string() });
+var listedCommentAnswer = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullish(), user: user.nullish(), html_url: external_exports.string().nullish() });
+var reviewAnswer = external_exports.object({ id: external_exports.number() });
+var reviewCommentAnswer = external_exports.object({
+  id: external_exports.number(),
+  path: external_exports.string().nullish(),
+  body: external_exports.string().nullish(),
+  position: external_exports.number().nullish(),
+  original_position: external_exports.number().nullish()
+});
 var labelAnswer = external_exports.object({ id: external_exports.number(), name: external_exports.string() });
 var permissionAnswer = external_exports.object({ permission: external_exports.string() });
 var versionAnswer = external_exports.object({ version: external_exports.string() });
@@ -3462,6 +3478,39 @@ function supportsWorkflowDispatch(version) {
   return parsed.major > DISPATCH_SINCE.major || parsed.major === DISPATCH_SINCE.major && parsed.minor >= DISPATCH_SINCE.minor;
 }
 
+// src/core/post/fit-body.ts
+var COMMENT_BODY_MAX = 65536;
+var NOTE = "\n\n_(cut here: the full text is longer than the forge allows in one comment)_";
+function fitBody(body, max = COMMENT_BODY_MAX) {
+  if (body.length <= max) return body;
+  const room = Math.max(0, max - NOTE.length - 8);
+  let cut = body.slice(0, room);
+  const lastBreak = cut.lastIndexOf("\n");
+  if (lastBreak > room / 2) cut = cut.slice(0, lastBreak);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const fence = openFence(cut);
+  const closed = fence ? `${cut}
+${fence}` : cut;
+  return `${closed}${NOTE}`.slice(0, max);
+}
+function openFence(text) {
+  let open;
+  for (const line of text.split("\n")) {
+    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!match) continue;
+    const run = match[1];
+    if (open === void 0) open = run;
+    else if (run[0] === open[0] && run.length >= open.length && line.trim() === run) open = void 0;
+  }
+  return open;
+}
+
+// src/adapters/forge/gitea/gitea-review.ts
+function toGiteaReviewComment(comment) {
+  const body = fitBody(comment.body);
+  return comment.side === "LEFT" ? { path: comment.path, body, old_position: comment.line } : { path: comment.path, body, new_position: comment.line };
+}
+
 // src/adapters/forge/gitea/create-gitea-forge.ts
 var PAGE2 = 50;
 var STATUS_DESCRIPTION_MAX = 1e3;
@@ -3507,6 +3556,16 @@ function createGiteaForge(options) {
     const pulls = await listOpen(operation, labelId, firstOnly ? (all) => all.some((p) => wanted(toPullRequest(p))) : void 0);
     return pulls.map(toPullRequest).filter(wanted);
   }
+  async function postStatus2(status) {
+    const text = status.details ? `${status.description}
+
+${status.details}` : status.description;
+    const description = text.length <= STATUS_DESCRIPTION_MAX ? text : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}\u2026`;
+    await call(
+      "setStatus",
+      () => request2(`POST ${path2(`/statuses/${encodeURIComponent(status.sha)}`)}`, { state: status.state, context: status.context, description, ...status.targetUrl ? { target_url: status.targetUrl } : {} })
+    );
+  }
   async function readVersion() {
     version ??= request2("GET /version").then(({ data: data2 }) => parseAnswer(versionAnswer, data2, "dispatchWorkflow", "its version", apiUrl).version);
     version.catch(() => version = void 0);
@@ -3519,7 +3578,7 @@ function createGiteaForge(options) {
     repo,
     // workflowDispatch is assumed until the server's version says otherwise (serverVersion or GET /version).
     get capabilities() {
-      return { draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: dispatchKnown ?? true };
+      return { draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: dispatchKnown ?? true, suggestions: false };
     },
     defaultBranch() {
       defaultBranch ??= call("defaultBranch", async () => parseAnswer(repositoryAnswer, (await request2(`GET ${path2("")}`)).data, "defaultBranch", "the repository", apiUrl).default_branch);
@@ -3580,29 +3639,52 @@ function createGiteaForge(options) {
     },
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const data2 = parseAnswer(commentAnswer, (await request2(`POST ${path2(`/issues/${issueNumber}/comments`)}`, { body })).data, "comment", "the new comment", apiUrl);
+        const data2 = parseAnswer(commentAnswer, (await request2(`POST ${path2(`/issues/${issueNumber}/comments`)}`, { body: fitBody(body) })).data, "comment", "the new comment", apiUrl);
         return { id: data2.id, url: data2.html_url };
       });
     },
+    listComments(issueNumber) {
+      return call("listComments", async () => {
+        const data2 = parseAnswer(listedCommentAnswer.array(), (await request2(`GET ${path2(`/issues/${issueNumber}/comments`)}`)).data, "listComments", "the comment list", apiUrl);
+        return data2.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url ?? "" }));
+      });
+    },
+    listReviewComments(prNumber) {
+      return call("listReviewComments", async () => {
+        const reviews = await collectPages(
+          async (page) => {
+            const { data: data2, headers } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews`)}`, { page, limit: PAGE2 });
+            return { items: parseAnswer(reviewAnswer.array(), data2, "listReviewComments", "the review list", apiUrl), link: headers.link };
+          },
+          { pageSize: PAGE2, maxPages: 50 }
+        );
+        const comments = [];
+        for (const review of reviews) {
+          const { data: data2 } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews/${review.id}/comments`)}`);
+          for (const c of parseAnswer(reviewCommentAnswer.array(), data2, "listReviewComments", "a review's comments", apiUrl)) {
+            const left = !c.position && (c.original_position ?? 0) > 0;
+            comments.push({ id: c.id, path: c.path ?? "", line: left ? c.original_position : c.position || null, ...left ? { side: "LEFT" } : {}, body: c.body ?? "" });
+          }
+        }
+        return comments.sort((a, b) => a.id - b.id);
+      });
+    },
     async editComment(commentId, body) {
-      await call("editComment", () => request2(`PATCH ${path2(`/issues/comments/${commentId}`)}`, { body }));
+      await call("editComment", () => request2(`PATCH ${path2(`/issues/comments/${commentId}`)}`, { body: fitBody(body) }));
     },
     async react(commentId, reaction) {
       await call("react", () => request2(`POST ${path2(`/issues/comments/${commentId}/reactions`)}`, { content: reaction }));
     },
     async review(prNumber, input) {
-      const comments = input.comments.map((c) => ({ path: c.path, body: c.body, new_position: c.line }));
-      await call("review", () => request2(`POST ${path2(`/pulls/${prNumber}/reviews`)}`, { body: input.body, event: "COMMENT", commit_id: input.commitSha, ...comments.length ? { comments } : {} }));
+      const comments = input.comments.map(toGiteaReviewComment);
+      await call("review", () => request2(`POST ${path2(`/pulls/${prNumber}/reviews`)}`, { body: fitBody(input.body), event: "COMMENT", commit_id: input.commitSha, ...comments.length ? { comments } : {} }));
     },
     async setStatus(status) {
-      const text = status.details ? `${status.description}
-
-${status.details}` : status.description;
-      const description = text.length <= STATUS_DESCRIPTION_MAX ? text : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}\u2026`;
-      await call(
-        "setStatus",
-        () => request2(`POST ${path2(`/statuses/${encodeURIComponent(status.sha)}`)}`, { state: status.state, context: status.context, description, ...status.targetUrl ? { target_url: status.targetUrl } : {} })
-      );
+      await postStatus2(status);
+      return { as: "commit-status" };
+    },
+    async setCommitStatus(status) {
+      await postStatus2(status);
     },
     permission(user2) {
       if (user2.toLowerCase() === repo.owner.toLowerCase()) return Promise.resolve("admin");
@@ -3631,36 +3713,6 @@ ${status.details}` : status.description;
       );
     }
   };
-}
-
-// src/wiring/action-replies.ts
-var WRITERS = /* @__PURE__ */ new Set(["admin", "write"]);
-async function replyNotYet(forge, request2, log) {
-  const command = `/scrum ${request2.job}`;
-  const author = request2.comment?.author;
-  if (!request2.comment || !author) {
-    log.info(`${command} for #${request2.pr} is not available in this version yet`);
-    return { unavailable: true, notes: [`${command} is not available yet; nothing was done on #${request2.pr}`] };
-  }
-  const permission = await forge.permission(author);
-  if (!WRITERS.has(permission)) {
-    log.info(`${command} by ${author} on #${request2.pr} ignored: commands need write access (${author} has ${permission})`);
-    return { unavailable: true, notes: [`${command} by ${author} ignored: no write access`] };
-  }
-  const fork = request2.job === "apply" ? (await forge.getPullRequest(request2.pr)).fromFork : false;
-  const posted = await forge.comment(request2.pr, notYetComment(request2.job, fork));
-  log.info(`answered ${command} by ${author} on #${request2.pr}: not available yet (${posted.url})`);
-  return { unavailable: true, notes: [`${command} by ${author}: replied that it is not available yet (${posted.url})`] };
-}
-function notYetComment(job, fromFork) {
-  return [
-    `prd-bot: \`/scrum ${job}\` is not available in this version yet, so nothing was reviewed or changed.`,
-    "",
-    job === "review" ? "Scrum review (line comments and a report against the PRD) comes in a later release." : "Scrum apply (tiny patches from high-confidence review findings) comes in a later release, after scrum review.",
-    ...fromFork ? ["", "Note: this pull request comes from a fork; prd-bot never pushes to forks, so apply would open a follow-up draft PR instead."] : [],
-    "",
-    "What works today: `[bot-eligible]` lines in the PRD become draft pull requests (on push, on a schedule, by dispatch, or from issues labelled `bot-eligible`)."
-  ].join("\n");
 }
 
 // src/wiring/forge-cycles.ts
@@ -4323,7 +4375,7 @@ async function runForgeCycles(input) {
       `cycles start from the default branch ${defaultBranch}, but the checkout is on ${branch2 ?? "a detached HEAD"}. Run the workflow on ${defaultBranch} (actions/checkout with ref: ${defaultBranch})`
     );
   }
-  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }));
+  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {
@@ -4360,6 +4412,196 @@ async function reportOnIssue(forge, issue, records, log) {
   if (!record) return;
   const body = record.pr_url ? `prd-bot opened a draft pull request for this issue: ${record.pr_url}` : `prd-bot worked on this issue without opening a pull request: \`${record.outcome}\`, ${record.reason}`;
   await forge.comment(issue, body).catch((error) => log.warn(`could not comment on issue #${issue}: ${error.message}`));
+}
+
+// src/core/post/status-contexts.ts
+var AUDITOR_CONTEXT = "prd-bot/auditor";
+
+// src/core/post/sanitize.ts
+var MENTION = /(^|[^A-Za-z0-9])@(?=[A-Za-z0-9_])/g;
+var CROSS_REFERENCE = /\b([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(#|@)(?=[0-9a-f])/g;
+var ZERO_WIDTH = "&#8203;";
+function sanitizeModelText(text) {
+  const out = [];
+  let fence;
+  for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence === void 0 && marker) {
+      fence = marker[1];
+      out.push(/^\s*suggestion\b/i.test(marker[2] ?? "") ? line.replace(/suggestion/i, "text") : line);
+      continue;
+    }
+    if (fence !== void 0) {
+      if (marker && marker[1][0] === fence[0] && marker[1].length >= fence.length && (marker[2] ?? "").trim() === "") fence = void 0;
+      out.push(line);
+      continue;
+    }
+    out.push(outsideCode(line));
+  }
+  if (fence !== void 0) out.push(fence);
+  return out.join("\n");
+}
+function sanitizeModelLine(text, max = 500) {
+  const flat = sanitizeModelText(text.replace(/\s*[\r\n]+\s*/g, " ")).replace(/\|/g, "\\|").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
+}
+function outsideCode(line) {
+  let result = "";
+  let rest = line;
+  for (; ; ) {
+    const open = /`+/.exec(rest);
+    if (!open) return result + neutralize(rest);
+    const close = rest.indexOf(open[0], open.index + open[0].length);
+    if (close < 0) return result + neutralize(rest);
+    result += neutralize(rest.slice(0, open.index)) + rest.slice(open.index, close + open[0].length);
+    rest = rest.slice(close + open[0].length);
+  }
+}
+function neutralize(text) {
+  return text.replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;").replace(/</g, "&lt;").replace(/!\[([^\]]*)\]\(/g, "[$1](").replace(MENTION, `$1@${ZERO_WIDTH}`).replace(CROSS_REFERENCE, `$1${ZERO_WIDTH}$2`);
+}
+
+// src/jobs/shared/upsert-report.ts
+function reportMarker(marker) {
+  if (!/^[A-Za-z0-9:/._-]+$/.test(marker)) throw new Error(`report marker "${marker}" must be letters, digits and : / . _ -`);
+  return `<!-- prd-bot:${marker} -->`;
+}
+function findReport(comments, marker) {
+  const line = reportMarker(marker);
+  return comments.find((comment) => comment.body.trimStart().startsWith(line));
+}
+async function upsertReport(forge, issueNumber, marker, body, options = {}) {
+  const line = reportMarker(marker);
+  const text = `${line}
+${body.startsWith(line) ? body.slice(line.length).replace(/^\n/, "") : body}`;
+  const existing = findReport(await forge.listComments(issueNumber), marker);
+  if (existing) {
+    if (existing.body !== text) await forge.editComment(existing.id, text);
+    return { id: existing.id, url: existing.url, created: false };
+  }
+  if (options.onlyIfExists) return void 0;
+  const posted = await forge.comment(issueNumber, text);
+  return { id: posted.id, url: posted.url, created: true };
+}
+
+// src/jobs/shared/post-status.ts
+async function postStatus(forge, status) {
+  const { pr: _pr, ...commit } = status;
+  if (forge.capabilities.checkRuns) {
+    const posted = await forge.setStatus(commit);
+    if (posted.as === "check-run") return { as: "check-run", ...posted.url ? { url: posted.url } : {} };
+    const comment2 = await detailsComment(forge, status);
+    return { as: "commit-status", ...comment2 ? { url: comment2 } : {} };
+  }
+  const comment = await detailsComment(forge, status);
+  await forge.setStatus({ ...commit, ...comment && !commit.targetUrl ? { targetUrl: comment } : {} });
+  return { as: "commit-status", ...comment ? { url: comment } : {} };
+}
+async function postFinalStatus(forge, status) {
+  const posted = await postStatus(forge, status);
+  if (posted.as !== "check-run") return posted;
+  const { pr: _pr, annotations: _annotations, details: _details, ...commit } = status;
+  await forge.setCommitStatus({ ...commit, ...posted.url && !commit.targetUrl ? { targetUrl: posted.url } : {} });
+  return { ...posted, commitStatus: true };
+}
+async function detailsComment(forge, status) {
+  if (status.pr === void 0 || status.state === "pending") return void 0;
+  const hasDetails = Boolean(status.details) || Boolean(status.annotations?.length);
+  const posted = await upsertReport(forge, status.pr, `status:${status.context}`, renderDetails(status), { onlyIfExists: !hasDetails });
+  return posted?.url;
+}
+var ICON = { success: "\u2705", failure: "\u274C", error: "\u26A0\uFE0F", pending: "\u23F3" };
+function renderDetails(status) {
+  const lines = [`### ${ICON[status.state]} ${status.context}: ${status.state}`, "", status.description];
+  if (status.details) lines.push("", status.details);
+  if (status.annotations?.length) lines.push("", "| where | level | issue |", "| --- | --- | --- |", ...status.annotations.map(annotationRow));
+  lines.push("", `<sub>For commit ${status.sha.slice(0, 12)}; updated in place on every run.</sub>`);
+  return lines.join("\n");
+}
+function annotationRow(annotation) {
+  return `| \`${annotation.path.replace(/`/g, "'")}:${annotation.line}\` | ${annotation.level} | ${sanitizeModelLine(annotation.message)} |`;
+}
+
+// src/wiring/action-replies.ts
+function notYetComment(job, fromFork) {
+  return [
+    `prd-bot: \`/scrum ${job}\` is not available in this version yet, so nothing was reviewed or changed.`,
+    "",
+    job === "review" ? "Scrum review (line comments and a report against the PRD) comes in a later release." : "Scrum apply (tiny patches from high-confidence review findings) comes in a later release, after scrum review.",
+    ...fromFork ? ["", "Note: this pull request comes from a fork; prd-bot never pushes to forks, so apply would open a follow-up draft PR instead."] : [],
+    "",
+    "What works today: `[bot-eligible]` lines in the PRD become draft pull requests (on push, on a schedule, by dispatch, or from issues labelled `bot-eligible`)."
+  ].join("\n");
+}
+
+// src/wiring/forge-jobs.ts
+var WRITE_ACCESS = /* @__PURE__ */ new Set(["admin", "write"]);
+async function runForgeJob(request2, deps) {
+  const refused = await authorize(request2, deps);
+  if (refused) return refused;
+  switch (request2.job) {
+    case "help":
+      return answerHelp(request2, deps);
+    case "review":
+      return notYetReply(request2, deps);
+    case "apply":
+      return notYetReply(request2, deps);
+    case "audit":
+      return auditNotYet(request2, deps);
+  }
+}
+function requesterOf(request2) {
+  if (request2.job === "audit") return void 0;
+  if (request2.comment) return request2.comment.author || void 0;
+  return request2.job === "review" ? request2.labeler : void 0;
+}
+async function authorize(request2, deps) {
+  if (deps.origin === "app") return void 0;
+  const requester = requesterOf(request2);
+  const what = request2.job === "help" ? "/scrum help" : request2.job === "review" && !request2.comment ? `the review label` : `/scrum ${request2.job}`;
+  if (request2.job !== "audit" && (request2.comment || request2.job === "review" && request2.labeler !== void 0) && !requester) {
+    return { notes: [`${what} on #${request2.pr} ignored: the event names nobody whose write access could be checked`] };
+  }
+  if (requester === void 0) return void 0;
+  const permission = await deps.forge.permission(requester);
+  if (!WRITE_ACCESS.has(permission)) {
+    deps.log.info(`${what} by ${requester} on #${request2.pr} ignored: commands need write access (${requester} has ${permission})`);
+    return { notes: [`${what} by ${requester} ignored: no write access`] };
+  }
+  const comment = request2.job === "audit" ? void 0 : request2.comment;
+  if (comment && deps.forge.capabilities.reactions) {
+    await deps.forge.react(comment.id, "eyes").catch((error) => deps.log.warn(`could not react to comment ${comment.id}: ${error.message}`));
+  }
+  return void 0;
+}
+async function answerHelp(request2, deps) {
+  const posted = await deps.forge.comment(request2.pr, scrumHelp({ problem: request2.problem, label: deps.config.review.label }));
+  deps.log.info(`answered ${request2.reason} with the command list (${posted.url})`);
+  return { notes: [`answered with the /scrum command list (${posted.url})`] };
+}
+async function notYetReply(request2, deps) {
+  const command = `/scrum ${request2.job}`;
+  const asked = requesterOf(request2) !== void 0 || deps.origin === "app";
+  if (!asked) {
+    deps.log.info(`${command} for #${request2.pr} is not available in this version yet`);
+    return { unavailable: true, notes: [`${command} is not available yet; nothing was done on #${request2.pr}`] };
+  }
+  const fork = request2.job === "apply" ? (await deps.forge.getPullRequest(request2.pr)).fromFork : false;
+  const posted = await deps.forge.comment(request2.pr, notYetComment(request2.job, fork));
+  const who = requesterOf(request2);
+  deps.log.info(`answered ${command}${who ? ` by ${who}` : ""} on #${request2.pr}: not available yet (${posted.url})`);
+  return { unavailable: true, notes: [`${command}${who ? ` by ${who}` : ""}: replied that it is not available yet (${posted.url})`] };
+}
+var AUDIT_UNAVAILABLE = "auditor not available in this version";
+async function auditNotYet(request2, deps) {
+  if (deps.origin === "action") {
+    deps.log.info(`the auditor is not available yet: pull request #${request2.pr} is not audited by this version (nothing failed)`);
+    return { unavailable: true, notes: [`auditor not available yet: #${request2.pr} was not audited`] };
+  }
+  const pull = await deps.forge.getPullRequest(request2.pr);
+  await postFinalStatus(deps.forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
+  deps.log.info(`#${request2.pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
+  return { unavailable: true, notes: [`${AUDITOR_CONTEXT} on #${request2.pr} set to success: ${AUDIT_UNAVAILABLE}`] };
 }
 
 // src/adapters/forge/github/github-server-url.ts
@@ -4402,6 +4644,8 @@ function toComparedFile(file) {
 // src/adapters/forge/github/github-status.ts
 var STATUS_DESCRIPTION_MAX2 = 140;
 var CHECK_OUTPUT_MAX = 65535;
+var ANNOTATIONS_PER_REQUEST = 50;
+var ANNOTATIONS_MAX = 1e3;
 function createStatusPoster(options) {
   const { octokit, repo } = options;
   let checkRuns = options.checkRuns;
@@ -4409,25 +4653,36 @@ function createStatusPoster(options) {
   async function checkRun(status) {
     const key = `${status.sha} ${status.context}`;
     const completed = status.state !== "pending";
+    const output = { title: truncate(status.description, 255), summary: truncate(status.details ?? status.description, CHECK_OUTPUT_MAX) };
+    const batches = annotationBatches(status.annotations ?? []);
     const fields = {
       ...repo,
       name: status.context,
       ...completed ? { status: "completed", conclusion: status.state === "success" ? "success" : "failure" } : { status: "in_progress" },
       ...status.targetUrl ? { details_url: status.targetUrl } : {},
-      output: { title: truncate(status.description, 255), summary: truncate(status.details ?? status.description, CHECK_OUTPUT_MAX) }
+      output: { ...output, ...batches[0] ? { annotations: batches[0] } : {} }
     };
-    const id = runIds.get(key);
+    let id = runIds.get(key);
+    let url;
     if (id !== void 0) {
       try {
-        await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...fields, check_run_id: id });
-        return;
+        url = (await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...fields, check_run_id: id })).data.html_url ?? void 0;
       } catch (error) {
         if (!isHttpError(error) || error.status !== 404) throw error;
+        id = void 0;
       }
     }
-    const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...fields, head_sha: status.sha });
+    if (id === void 0) {
+      const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...fields, head_sha: status.sha });
+      id = Number(data2.id);
+      url = data2.html_url ?? void 0;
+    }
+    for (const batch of batches.slice(1)) {
+      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...repo, check_run_id: id, output: { ...output, annotations: batch } });
+    }
     if (completed) runIds.delete(key);
-    else runIds.set(key, Number(data2.id));
+    else runIds.set(key, id);
+    return { as: "check-run", ...url ? { url } : {} };
   }
   async function commitStatus(status) {
     await octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
@@ -4441,11 +4696,11 @@ function createStatusPoster(options) {
   }
   return {
     usesCheckRuns: () => checkRuns,
+    commitStatus,
     async post(status) {
       if (checkRuns) {
         try {
-          await checkRun(status);
-          return;
+          return await checkRun(status);
         } catch (error) {
           if (!isHttpError(error) || error.status !== 403 || isRateLimited(error)) throw error;
           checkRuns = false;
@@ -4455,11 +4710,39 @@ function createStatusPoster(options) {
         }
       }
       await commitStatus(status);
+      return { as: "commit-status" };
     }
   };
 }
+function annotationBatches(annotations) {
+  const mapped = annotations.slice(0, ANNOTATIONS_MAX).map((a) => ({
+    path: a.path,
+    start_line: Math.max(1, a.line),
+    end_line: Math.max(1, a.line),
+    annotation_level: a.level,
+    // GitHub caps an annotation's message at 64 KB; a line's worth is what reads well.
+    message: truncate(a.message, 4e3)
+  }));
+  const batches = [];
+  for (let i = 0; i < mapped.length; i += ANNOTATIONS_PER_REQUEST) batches.push(mapped.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  return batches;
+}
 function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+
+// src/adapters/forge/github/github-review.ts
+function toGitHubReviewComment(comment) {
+  const side = comment.side ?? "RIGHT";
+  const out = { path: comment.path, body: fitBody(comment.body), line: comment.line, side };
+  if (comment.startLine !== void 0 && comment.startLine < comment.line) {
+    out.start_line = comment.startLine;
+    out.start_side = side;
+  }
+  return out;
+}
+function toReviewComment(comment) {
+  return { id: Number(comment.id), path: comment.path, line: comment.line ?? null, ...comment.side === "LEFT" ? { side: "LEFT" } : {}, body: comment.body };
 }
 
 // src/adapters/forge/github/create-github-forge.ts
@@ -4500,7 +4783,7 @@ function createGitHubForge(options) {
     repo,
     // checkRuns turns false once GitHub refused one to this token (github-status.ts).
     get capabilities() {
-      return { draftFlag: true, checkRuns: statuses.usesCheckRuns(), reactions: true, workflowDispatch: true };
+      return { draftFlag: true, checkRuns: statuses.usesCheckRuns(), reactions: true, workflowDispatch: true, suggestions: true };
     },
     defaultBranch() {
       defaultBranch ??= call("defaultBranch", async () => (await octokit.request("GET /repos/{owner}/{repo}", { ...repo })).data.default_branch);
@@ -4564,32 +4847,59 @@ function createGitHubForge(options) {
     },
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body });
+        const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: fitBody(body) });
         return { id: Number(data2.id), url: data2.html_url };
       });
     },
+    listComments(issueNumber) {
+      return call("listComments", async () => {
+        const comments = await collectPages(
+          async (page) => {
+            const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: PAGE3, page });
+            return { items: data2, link: headers.link };
+          },
+          { pageSize: PAGE3, maxPages: 50 }
+        );
+        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url }));
+      });
+    },
+    listReviewComments(prNumber) {
+      return call("listReviewComments", async () => {
+        const comments = await collectPages(
+          async (page) => {
+            const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/comments", { ...repo, pull_number: prNumber, per_page: PAGE3, page });
+            return { items: data2, link: headers.link };
+          },
+          { pageSize: PAGE3, maxPages: 50 }
+        );
+        return comments.map(toReviewComment);
+      });
+    },
     async editComment(commentId, body) {
-      await call("editComment", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: commentId, body }));
+      await call("editComment", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: commentId, body: fitBody(body) }));
     },
     async react(commentId, reaction) {
       await call("react", () => octokit.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", { ...repo, comment_id: commentId, content: reaction }));
     },
     async review(prNumber, input) {
-      const comments = input.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body }));
+      const comments = input.comments.map(toGitHubReviewComment);
       await call(
         "review",
         () => octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
           ...repo,
           pull_number: prNumber,
           commit_id: input.commitSha,
-          body: input.body,
+          body: fitBody(input.body),
           event: "COMMENT",
           ...comments.length ? { comments } : {}
         })
       );
     },
-    async setStatus(status) {
-      await call("setStatus", () => statuses.post(status));
+    setStatus(status) {
+      return call("setStatus", () => statuses.post(status));
+    },
+    async setCommitStatus(status) {
+      await call("setStatus", () => statuses.commitStatus(status));
     },
     permission(user2) {
       return call("permission", async () => {
@@ -4630,8 +4940,9 @@ export {
   GITHUB_API_URL,
   githubServerUrl,
   createGitHubForge,
-  replyNotYet,
-  notYetComment,
-  runForgeCycles
+  runForgeCycles,
+  AUDITOR_CONTEXT,
+  postFinalStatus,
+  runForgeJob
 };
-/*! For license information please see chunk-5UHKVBVF.js.LEGAL.txt */
+/*! For license information please see chunk-UYEZIUCZ.js.LEGAL.txt */

@@ -3,26 +3,29 @@ import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-NYRTVGNW.js";
+} from "./chunk-GICJFHSP.js";
 import {
   StateConflictError
 } from "./chunk-GZKUITUS.js";
 import {
   ModelError
-} from "./chunk-2IEUJPUH.js";
+} from "./chunk-2IUJ6AXQ.js";
 import {
   loadConfig
-} from "./chunk-3CUUE5WD.js";
+} from "./chunk-2VTXRHET.js";
 import {
   openGitWorkspace
-} from "./chunk-YEOTBXRA.js";
+} from "./chunk-JPLIFMBC.js";
 import {
   external_exports
-} from "./chunk-A6MZ5IQW.js";
+} from "./chunk-VNYPXW4S.js";
+import {
+  ConfigError
+} from "./chunk-L5VG44FW.js";
 
 // src/wiring/local.ts
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readFile as readFile2, realpath } from "node:fs/promises";
 
 // src/adapters/model/load-transcript.ts
 var usage = external_exports.object({ prompt_tokens: external_exports.number().int().nonnegative(), completion_tokens: external_exports.number().int().nonnegative() });
@@ -334,16 +337,43 @@ function createDirectoryStore(dir, options = {}) {
 async function openLocal(options) {
   const workspace = await openGitWorkspace(options.root);
   const root = workspace.root;
-  const { config, file } = await loadConfig(root, options.config);
-  const stateDir = options.stateDir ? resolve(options.stateDir) : config.state.dir ? resolve(root, config.state.dir) : join(await workspace.gitDir(), "prd-bot");
+  const { config, file, found } = await loadConfig(root, options.config);
+  const gitDir = await workspace.gitDir();
+  const fromEnv = options.env?.PRD_BOT_STATE_DIR?.trim() || void 0;
+  const stateDir = options.stateDir ? resolve(options.stateDir) : fromEnv ? resolve(fromEnv) : config.state.dir ? await confinedStateDir(root, gitDir, config.state.dir, file) : join(gitDir, "prd-bot");
   const inside = relative(root, stateDir);
   const ownPaths = inside && !inside.startsWith("..") && !isAbsolute(inside) ? [inside.split(sep).join("/")] : [];
   const testCommand = options.testCommand ?? config.test.command ?? await detectWorkspaceTestCommand(workspace);
-  return { root, config, configFile: file, workspace, state: createDirectoryStore(stateDir), stateDir, ownPaths, testCommand };
+  return { root, config, configFile: file, configFound: found, workspace, state: createDirectoryStore(stateDir), stateDir, ownPaths, testCommand };
 }
-async function modelFor(config, env, replay) {
+async function confinedStateDir(root, gitDir, dir, file) {
+  const wanted = resolve(root, dir);
+  const real = await realpathOfExisting(wanted);
+  const within = (base) => real === base || real.startsWith(`${base}${sep}`);
+  if (!within(root) && !within(gitDir)) {
+    throw new ConfigError(file, [
+      {
+        path: "state.dir",
+        message: `${JSON.stringify(dir)} resolves to ${real}, outside the checkout and its git directory`,
+        hint: "from the repository's config, state.dir must stay inside the checkout or the git dir; to keep records elsewhere pass --state-dir or set PRD_BOT_STATE_DIR"
+      }
+    ]);
+  }
+  return wanted;
+}
+async function realpathOfExisting(target) {
+  let tail = "";
+  for (let current = target; ; current = dirname(current)) {
+    const real = await realpath(current).catch(() => void 0);
+    if (real !== void 0) return tail === "" ? real : join(real, tail);
+    if (dirname(current) === current) return target;
+    tail = tail === "" ? basename(current) : join(basename(current), tail);
+  }
+}
+async function modelFor(config, env, replay, configFile) {
   if (replay) return createReplayModelClient(await readReplaySource(replay.source, replay.state, replay.stateDir));
-  return createOpenAIModelClient(resolveModelChain(config, env));
+  const where = configFile ? { file: configFile.file, fileFound: configFile.found, override: "--model (not given)" } : {};
+  return createOpenAIModelClient(resolveModelChain(config, env, where), { maxAnswerBytes: config.models.max_answer_bytes });
 }
 async function readReplaySource(source, state, stateDir) {
   const fromFile = await readFile2(source, "utf8").catch(() => void 0);

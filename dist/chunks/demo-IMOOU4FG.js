@@ -7,24 +7,27 @@ import {
 } from "./chunk-ART3RKJ5.js";
 import {
   proposeCycle
-} from "./chunk-UDNS3J3X.js";
-import "./chunk-5AZIQSEQ.js";
+} from "./chunk-IWHJ7TQB.js";
+import "./chunk-MMALM7FV.js";
+import "./chunk-7YAIYDVG.js";
+import "./chunk-BYGMBUYC.js";
 import {
   modelFor,
   openLocal
-} from "./chunk-P7WDFGCL.js";
-import "./chunk-NYRTVGNW.js";
+} from "./chunk-ABOPVIAA.js";
+import "./chunk-GICJFHSP.js";
 import "./chunk-GZKUITUS.js";
-import "./chunk-2IEUJPUH.js";
+import "./chunk-2IUJ6AXQ.js";
 import {
   exitCodeFor
-} from "./chunk-NNCRXSZQ.js";
-import "./chunk-3CUUE5WD.js";
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-2VTXRHET.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-YEOTBXRA.js";
-import "./chunk-A6MZ5IQW.js";
+import "./chunk-JPLIFMBC.js";
+import "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import {
   __commonJS,
   __require,

@@ -4,10 +4,10 @@ import {
 } from "./chunk-GZKUITUS.js";
 import {
   ModelError
-} from "./chunk-2IEUJPUH.js";
+} from "./chunk-2IUJ6AXQ.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-A6MZ5IQW.js";
+} from "./chunk-VNYPXW4S.js";
 import {
   ConfigError
 } from "./chunk-L5VG44FW.js";
@@ -11039,7 +11039,9 @@ function estimateUsage(messages, content) {
 var NO_KEY = "not-needed";
 function createOpenAIModelClient(models, options = {}) {
   const maxRetries = options.maxRetries ?? 2;
-  const fetchImpl = capRetryAfter(options.fetch ?? globalThis.fetch, options.maxRetryAfterMs ?? 6e4);
+  const maxAnswerBytes = options.maxAnswerBytes ?? Number.POSITIVE_INFINITY;
+  const maxBodyBytes = maxAnswerBytes * 6 + 64 * 1024;
+  const fetchImpl = limitBody(capRetryAfter(options.fetch ?? globalThis.fetch, options.maxRetryAfterMs ?? 6e4), maxBodyBytes);
   const secrets = models.flatMap((m) => m.apiKey ? [m.apiKey] : []);
   const sdkClients = /* @__PURE__ */ new Map();
   const providersWithoutJsonSchema = /* @__PURE__ */ new Set();
@@ -11094,6 +11096,11 @@ function createOpenAIModelClient(models, options = {}) {
     }
     const choice = parsed.choices[0];
     const content = choice?.message?.content ?? "";
+    const bytes = Buffer.byteLength(content, "utf8");
+    if (bytes > maxAnswerBytes) {
+      options.onUsage?.({ model: model.id, purpose: request.purpose, usage: usageOf(parsed.usage), estimated: !parsed.usage });
+      throw new ModelAnswerError(`the answer is ${bytes} bytes, over models.max_answer_bytes (${maxAnswerBytes}); it was not used`);
+    }
     const reported = parsed.usage;
     const usage = reported ? { prompt_tokens: reported.prompt_tokens ?? 0, completion_tokens: reported.completion_tokens ?? 0 } : estimateUsage(request.messages, content);
     options.onUsage?.({ model: model.id, purpose: request.purpose, usage, estimated: !reported });
@@ -11165,6 +11172,27 @@ function capRetryAfter(inner, maxMs) {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }
+function usageOf(reported) {
+  return { prompt_tokens: reported?.prompt_tokens ?? 0, completion_tokens: reported?.completion_tokens ?? 0 };
+}
+function limitBody(inner, maxBytes) {
+  if (!Number.isFinite(maxBytes)) return inner;
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (!response.body || !response.ok) return response;
+    let seen = 0;
+    const counted = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new ModelAnswerError(`the response body passed ${maxBytes} bytes (models.max_answer_bytes); it was not read further`));
+          else controller.enqueue(chunk);
+        }
+      })
+    );
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
 function retryAfterMs(headers) {
   const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (!Number.isNaN(ms)) return ms;
@@ -11200,19 +11228,24 @@ var DEFAULT_PROVIDER = "default";
 function resolveModelChain(config, env, options = {}) {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems = [];
-  const configured = config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const task = options.task ?? "propose";
+  const configured = config.models[task];
+  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : void 0;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
+    const places = [
+      ...task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : [],
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`
+    ];
     throw new ConfigError(file, [
       {
-        path: "models.propose",
-        message: "no model is configured",
+        path: `models.${task}`,
+        message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL"
       }
     ]);
   }
-  const where = (i) => configured.length > 0 ? `models.propose[${i}]` : "PRD_BOT_MODEL";
+  const where = (i) => configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL";
   const chain = [];
   refs.forEach((ref, i) => {
     const { name, provider, model } = pickProvider(ref, config, env, where(i), problems);

@@ -7,25 +7,28 @@ import {
 } from "./chunk-ART3RKJ5.js";
 import {
   proposeCycle
-} from "./chunk-UDNS3J3X.js";
-import "./chunk-5AZIQSEQ.js";
+} from "./chunk-IWHJ7TQB.js";
+import "./chunk-MMALM7FV.js";
+import "./chunk-7YAIYDVG.js";
+import "./chunk-BYGMBUYC.js";
 import {
   modelFor,
   openLocal
-} from "./chunk-P7WDFGCL.js";
-import "./chunk-NYRTVGNW.js";
+} from "./chunk-ABOPVIAA.js";
+import "./chunk-GICJFHSP.js";
 import "./chunk-GZKUITUS.js";
-import "./chunk-2IEUJPUH.js";
+import "./chunk-2IUJ6AXQ.js";
 import {
   exitCodeFor
-} from "./chunk-NNCRXSZQ.js";
-import "./chunk-3CUUE5WD.js";
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-2VTXRHET.js";
 import {
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
-import "./chunk-YEOTBXRA.js";
-import "./chunk-A6MZ5IQW.js";
+import "./chunk-JPLIFMBC.js";
+import "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import "./chunk-L5VG44FW.js";
 
 // src/cli/commands/cycle.ts
@@ -47,13 +50,15 @@ Options:
   --test-command CMD    run CMD as the tests instead of test.command / the detected one
   --calls-per-day N     override budget.calls_per_day
   --tokens-per-day N    override budget.tokens_per_day
-  --state-dir DIR       where records live (default: <git dir>/prd-bot)
+  --state-dir DIR       where records live (default: <git dir>/prd-bot; also PRD_BOT_STATE_DIR).
+                        The config's state.dir must stay inside the checkout or its git dir
   --json                print the cycle record as one JSON object on stdout
   -h, --help            this help
 
 Exit codes: 0 the cycle did its job or had nothing to do (ok, cycle_noop, skipped_*,
 pr_skipped_by_policy); 3 the cycle failed (model_failed, proposal_rejected, apply_failed,
-tests_failed, pr_failed); 2 bad usage or configuration (no record written); 1 unexpected crash.`;
+tests_failed, pr_failed); 2 bad usage or configuration, naming the flag or key (not a git checkout,
+no commit yet, an invalid config; no record written); 1 something broke (outcome error, or a crash).`;
 async function cycleCommand(argv, io) {
   const { values } = parseCommandArgs("cycle", argv, {
     root: { type: "string" },
@@ -73,13 +78,14 @@ async function cycleCommand(argv, io) {
     io.out(CYCLE_HELP);
     return 0;
   }
-  const local = await openLocal({ root: values.root ?? io.cwd, config: values.config, stateDir: values["state-dir"], testCommand: values["test-command"] });
+  const local = await openLocal({ root: values.root ?? io.cwd, config: values.config, stateDir: values["state-dir"], testCommand: values["test-command"], env: io.env });
+  await local.workspace.headSha();
   const config = structuredClone(local.config);
   config.budget.calls_per_day = positiveInt("calls-per-day", values["calls-per-day"]) ?? config.budget.calls_per_day;
   config.budget.tokens_per_day = positiveInt("tokens-per-day", values["tokens-per-day"]) ?? config.budget.tokens_per_day;
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : void 0;
-  const model = await modelFor(config, io.env, replay);
+  const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
   const record = await proposeCycle(
     {
       workspace: local.workspace,

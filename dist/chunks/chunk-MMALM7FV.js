@@ -9455,6 +9455,8 @@ var Walker = class {
   tag;
   gaps = [];
   sections = [];
+  // The list items being walked, outermost first: a sub-item's gap keeps its parents in its context.
+  items = [];
   docLine = (line) => line;
   walkRoot(tree, docLine) {
     this.docLine = docLine;
@@ -9501,13 +9503,17 @@ var Walker = class {
   }
   walkItem(item) {
     const [first, ...rest] = item.children;
+    let pushed = false;
     if (first?.type === "paragraph") {
       const own3 = blockText(first.children, this.tag);
       this.add(item, own3, first.children, "list_item", item.checked === true, this.nearestHeading(), first);
+      this.items.push({ start: this.line(item, "start"), end: this.line(first, "end") });
+      pushed = true;
     } else if (first) {
       rest.unshift(first);
     }
     for (const child of rest) this.walkBlock(child, false);
+    if (pushed) this.items.pop();
   }
   walkRow(row) {
     const cells = row.children.map((cell) => blockText(cell.children, this.tag));
@@ -9526,7 +9532,8 @@ var Walker = class {
       checked,
       kind,
       files: namedFiles(own3.text, codeSpans(phrasing)),
-      headingLine
+      headingLine,
+      parents: this.items.map((item) => ({ ...item }))
     });
   }
   nearestHeading() {
@@ -9594,10 +9601,21 @@ function context(lines, gap, n) {
   const from = Math.max(1, gap.line - n);
   const to = Math.min(lines.length, Math.max(gap.line, gap.endLine) + n);
   const window = lines.slice(from - 1, to);
-  if (gap.headingLine === 0 || gap.headingLine >= from) return window.join("\n");
-  const heading = lines[gap.headingLine - 1] ?? "";
-  const between = gap.headingLine === from - 1 ? [] : ["\u2026"];
-  return [heading, ...between, ...window].join("\n");
+  const above = [];
+  if (gap.headingLine !== 0 && gap.headingLine < from) above.push({ start: gap.headingLine, end: gap.headingLine });
+  for (const parent of gap.parents) {
+    const end = Math.min(parent.end, from - 1);
+    if (parent.start < from && !above.some((a) => a.end >= parent.start)) above.push({ start: parent.start, end });
+  }
+  const out = [];
+  let next = 0;
+  for (const block of above) {
+    if (next !== 0 && block.start > next) out.push("\u2026");
+    out.push(...lines.slice(block.start - 1, block.end));
+    next = block.end + 1;
+  }
+  if (next !== 0 && next < from) out.push("\u2026");
+  return [...out, ...window].join("\n");
 }
 
 export {

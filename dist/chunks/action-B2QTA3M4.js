@@ -4,25 +4,28 @@ import {
   createGitHubForge,
   createGiteaForge,
   githubServerUrl,
-  replyNotYet,
-  runForgeCycles
-} from "./chunk-5UHKVBVF.js";
+  runForgeCycles,
+  runForgeJob
+} from "./chunk-UYEZIUCZ.js";
 import {
   ForgeError
-} from "./chunk-CHRPTEUR.js";
+} from "./chunk-53GXSKCF.js";
 import "./chunk-ART3RKJ5.js";
-import "./chunk-UDNS3J3X.js";
+import "./chunk-IWHJ7TQB.js";
 import {
   findGaps
-} from "./chunk-5AZIQSEQ.js";
-import "./chunk-NYRTVGNW.js";
+} from "./chunk-MMALM7FV.js";
+import "./chunk-7YAIYDVG.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-GICJFHSP.js";
 import "./chunk-GZKUITUS.js";
-import "./chunk-2IEUJPUH.js";
-import "./chunk-NNCRXSZQ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-XKPJ2TN5.js";
 import {
   openGitWorkspace
-} from "./chunk-YEOTBXRA.js";
-import "./chunk-A6MZ5IQW.js";
+} from "./chunk-JPLIFMBC.js";
+import "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import "./chunk-L5VG44FW.js";
 
 // src/action/runner-env.ts
@@ -86,16 +89,26 @@ async function runActionJob(input) {
   const { request, log } = input;
   const runner = readRunnerEnv(input.env, input.workspaceDir);
   const base = { job: request.job, reason: request.reason, records: [], notes: [] };
-  if (request.job === "audit") {
-    log.info(`the auditor is not available yet: pull request #${request.pr} is not audited by this version (nothing failed)`);
-    return { ...base, unavailable: true, notes: [`auditor not available yet: #${request.pr} was not audited`] };
-  }
   if (!input.inputs.token) {
     throw new Error("input `token` is empty: pass `token: ${{ github.token }}` (the default) or a token from a secret; prd-bot needs it to open pull requests and keep its records");
   }
   const forge = createForge(runner.kind, { repo: runner.repo, apiUrl: runner.apiUrl, serverUrl: runner.serverUrl, token: input.inputs.token, log });
   const defaultBranch = await forge.defaultBranch();
-  if (request.job === "review" || request.job === "apply") return { ...base, ...await replyNotYet(forge, request, log) };
+  if (request.job === "review" || request.job === "apply" || request.job === "audit" || request.job === "help") {
+    let checkout;
+    const result = await runForgeJob(request, {
+      forge,
+      config: input.config,
+      configFile: input.configFile,
+      env: input.env,
+      workspace: () => checkout ??= openCheckout(runner),
+      tempDir: runner.tempDir,
+      log,
+      now: input.now,
+      origin: "action"
+    });
+    return { ...base, ...result };
+  }
   const workspace = await openCheckout(runner);
   if (request.job === "gaps") {
     const prd = await workspace.readFile(input.config.prd.path);

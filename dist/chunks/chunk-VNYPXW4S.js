@@ -19720,6 +19720,17 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/audit/audit-types.ts
+var AUDIT_KINDS = [
+  "incomplete_rename",
+  "protected_path",
+  "deleted_file",
+  "secret",
+  "missing_tests",
+  "claim_contradicted",
+  "claim_not_backed"
+];
+
 // src/config/schema.ts
 var DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
 var DEFAULT_PROTECTED = [
@@ -19737,10 +19748,37 @@ var DEFAULT_PROTECTED = [
   "**/go.sum",
   "**/.env*",
   "**/secrets/**",
+  // Credential files (also kept out of prompts by core/secrets).
+  "**/*.pem",
+  "**/*.key",
+  "**/id_rsa*",
+  "**/credentials*",
+  // Git's own behaviour and the hook managers that run code on the next git command.
+  "**/.gitmodules",
+  "**/.gitattributes",
+  ".husky/**",
+  ".githooks/**",
+  ".git-hooks/**",
+  ".hooks/**",
+  ".lefthook/**",
+  ".lefthook-local/**",
+  "lefthook.{yml,yaml,json,toml}",
+  ".lefthook.{yml,yaml,json,toml}",
+  "lefthook-local.{yml,yaml,json,toml}",
+  ".pre-commit-config.{yml,yaml}",
+  ".pre-commit-hooks.{yml,yaml}",
+  ".simple-git-hooks.{js,cjs,mjs,json}",
+  "simple-git-hooks.{js,cjs,mjs,json}",
+  ".overcommit.yml",
+  ".envrc",
   "docs/ADR-*",
   "docs/DECISIONS.md",
   ".github/prd-bot.yml"
 ];
+function insideRepository(path) {
+  const slashed = path.replace(/\\/g, "/");
+  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
+}
 var modelRef = external_exports.string().min(1).describe("A model, optionally prefixed by a provider name: `gpt-4o-mini` or `ollama/qwen2.5-coder:7b`.");
 var provider = external_exports.object({
   base_url: external_exports.url().describe("OpenAI-compatible base URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1"),
@@ -19750,7 +19788,7 @@ var provider = external_exports.object({
 }).strict();
 var configSchema = external_exports.object({
   prd: external_exports.object({
-    path: external_exports.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+    path: external_exports.string().min(1).refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)").default("docs/PRD.md").describe("The PRD, relative to the repository root."),
     tag: external_exports.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on.")
   }).strict().prefault({}),
   test: external_exports.object({
@@ -19778,6 +19816,18 @@ var configSchema = external_exports.object({
     max_tokens: external_exports.number().int().positive().default(12e3).describe("Token budget for repository files in the prompt."),
     max_files: external_exports.number().int().positive().default(8)
   }).strict().prefault({}),
+  review: external_exports.object({
+    label: external_exports.string().min(1).default("prd-bot:review").describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment.")
+  }).strict().prefault({}),
+  audit: external_exports.object({
+    blocking: external_exports.array(external_exports.enum(AUDIT_KINDS)).default(["incomplete_rename", "protected_path", "deleted_file", "secret", "claim_contradicted", "claim_not_backed"]).describe("Kinds of issue that fail the prd-bot/auditor status; the others are advice. missing_tests blocks only with require_tests."),
+    protected_paths_block: external_exports.enum(["bot", "everyone", "nobody"]).default("bot").describe("Whose changes to paths.protected block: prd-bot's own pull requests (default), everyone's, or nobody's."),
+    require_tests: external_exports.boolean().default(false).describe("Code changed with no test changed blocks (otherwise it is advice)."),
+    ignore_authors: external_exports.array(external_exports.string().min(1)).default(["*[bot]"]).describe("Pull request authors (globs) not audited; prd-bot's own pull requests are audited anyway."),
+    max_files: external_exports.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
+    max_diff_bytes: external_exports.number().int().positive().default(2e6).describe("Patch bytes audited; files beyond are named as not read."),
+    max_model_tokens: external_exports.number().int().positive().default(12e3).describe("Tokens of diff shown to the model check.")
+  }).strict().prefault({}),
   pause_file: external_exports.string().min(1).default(".github/prd-bot.paused"),
   paused: external_exports.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
   state: external_exports.object({
@@ -19787,7 +19837,9 @@ var configSchema = external_exports.object({
   models: external_exports.object({
     providers: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
     propose: external_exports.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+    audit: external_exports.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
     max_output_tokens: external_exports.number().int().positive().default(6e3),
+    max_answer_bytes: external_exports.number().int().positive().default(1e6).describe("Largest model answer accepted, in bytes; a longer one fails that model (the next in the chain is tried) and is never parsed or counted."),
     temperature: external_exports.number().min(0).max(2).default(0.2)
   }).strict().prefault({})
 }).strict();

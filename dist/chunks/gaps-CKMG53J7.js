@@ -2,17 +2,18 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   findGaps,
   gapsSince
-} from "./chunk-5AZIQSEQ.js";
+} from "./chunk-MMALM7FV.js";
 import {
   loadConfig
-} from "./chunk-3CUUE5WD.js";
+} from "./chunk-2VTXRHET.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
 import {
   openGitWorkspace
-} from "./chunk-YEOTBXRA.js";
-import "./chunk-A6MZ5IQW.js";
+} from "./chunk-JPLIFMBC.js";
+import "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
 import "./chunk-L5VG44FW.js";
 
 // src/cli/commands/gaps.ts

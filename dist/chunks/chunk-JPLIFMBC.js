@@ -1,7 +1,12 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
+import {
+  NotACheckoutError,
+  NotTextError,
+  PushRejectedError
+} from "./chunk-CI6V2LSR.js";
 
 // src/adapters/workspace/git-workspace.ts
-import { mkdir, readFile, realpath as realpath2, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, realpath as realpath3, stat, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/adapters/workspace/commit-to-branch.ts
@@ -118,6 +123,16 @@ async function commitToBranch(request) {
   }
 }
 
+// src/adapters/workspace/decode-text.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/adapters/workspace/parse-status.ts
 function parseStatusZ(output) {
   const fields = output.split("\0");
@@ -201,7 +216,7 @@ async function resolveInsideRoot(roots, p, options = {}) {
 }
 
 // src/adapters/workspace/restore-tree.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { lstat as lstat3, mkdtemp as mkdtemp2, realpath as realpath2, rm as rm2, writeFile } from "node:fs/promises";
 import os2 from "node:os";
 import path3 from "node:path";
 function normalizePrefix(prefix) {
@@ -213,7 +228,10 @@ function underAny(file, prefixes) {
 function literalPattern(p) {
   return `/${p.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ $/, "\\ ")}`;
 }
-async function restoreTree(root, keep = []) {
+async function listIgnoredFiles(root) {
+  return splitNul((await execGit(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard"])).stdout);
+}
+async function restoreTree(root, keep = [], options = {}) {
   const kept = keep.map(normalizePrefix).filter((p) => p !== "" && p !== ".");
   if (kept.some((p) => p === ".." || p.startsWith("../") || path3.isAbsolute(p))) {
     throw new Error(`restore: keep paths must be relative to the repository root, got ${JSON.stringify(keep)}`);
@@ -222,7 +240,31 @@ async function restoreTree(root, keep = []) {
   const changed = splitNul(
     (await execGit(root, ["diff-index", "--name-only", "-z", "--no-renames", "--diff-filter=DMT", "HEAD", "--"])).stdout
   ).filter((file) => !underAny(file, kept));
-  if (changed.length === 0) return;
+  if (changed.length > 0) await checkoutFromHead(root, changed);
+  await restoreIgnored(root, kept, options);
+}
+async function restoreIgnored(root, kept, options) {
+  if (options.ignoredBefore !== void 0) {
+    const before = new Set(options.ignoredBefore);
+    const created = (await listIgnoredFiles(root)).filter((file) => !before.has(file) && !underAny(file, kept));
+    await Promise.all(created.map((file) => rm2(path3.join(root, file), { force: true })));
+  }
+  const written = (options.written ?? []).filter((file) => !underAny(normalizePrefix(file.path), kept));
+  if (written.length === 0) return;
+  const tracked = new Set(splitNul((await execGit(root, ["ls-files", "-z", "--", ...written.map((file) => literalPathspec(file.path))])).stdout));
+  for (const file of written) {
+    if (tracked.has(normalizePrefix(file.path))) continue;
+    const target = path3.join(root, file.path);
+    const folder = await realpath2(path3.dirname(target)).catch(() => void 0);
+    if (folder === void 0 || folder !== root && !folder.startsWith(`${root}${path3.sep}`)) continue;
+    if ((await lstat3(target).catch(() => void 0))?.isSymbolicLink() || file.before === void 0) await rm2(target, { force: true });
+    if (file.before !== void 0) await writeFile(target, file.before, "utf8");
+  }
+}
+function literalPathspec(p) {
+  return `:(literal)${normalizePrefix(p)}`;
+}
+async function checkoutFromHead(root, changed) {
   const tmp = await mkdtemp2(path3.join(os2.tmpdir(), "prd-bot-restore-"));
   try {
     const env = { GIT_INDEX_FILE: path3.join(tmp, "index") };
@@ -232,14 +274,6 @@ async function restoreTree(root, keep = []) {
     await rm2(tmp, { recursive: true, force: true });
   }
 }
-
-// src/ports/workspace.ts
-var PushRejectedError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PushRejectedError";
-  }
-};
 
 // src/adapters/workspace/push-branch.ts
 function authEnv(remote) {
@@ -301,7 +335,7 @@ function readBlobs(root, files) {
           return;
         }
         if (buffered.length < newline + 1 + size + 1) return;
-        contents.push(buffered.subarray(newline + 1, newline + 1 + size).toString("utf8"));
+        contents.push(decodeUtf8(buffered.subarray(newline + 1, newline + 1 + size)));
         buffered = buffered.subarray(newline + 1 + size + 1);
       }
     });
@@ -491,15 +525,16 @@ prd-bot: could not start "sh -c ${command}": ${error.message}
 // src/adapters/workspace/git-workspace.ts
 async function openGitWorkspace(dir) {
   const exists = await stat(dir).catch(() => void 0);
-  if (!exists?.isDirectory()) throw new Error(`workspace: ${dir} is not a directory; pass the path of a git checkout`);
+  if (!exists?.isDirectory()) throw new NotACheckoutError(`${dir} is not a directory; pass the path of a git checkout (--root)`);
   const top = await execGit(dir, ["rev-parse", "--show-toplevel"]).catch((error) => {
-    throw new Error(`workspace: ${dir} is not inside a git work tree (run "git init" or pass a checkout): ${error.message}`);
+    const detail = error instanceof GitError ? error.stderr.trim() : error.message;
+    throw new NotACheckoutError(`${dir} is not inside a git work tree (${detail}); pass a checkout with --root, or run "git init" there`);
   });
-  const root = await realpath2(top.stdout.trim());
+  const root = await realpath3(top.stdout.trim());
   const dirs = await execGit(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir"]);
   const [gitDirRaw = "", commonRaw = ""] = dirs.stdout.trim().split("\n");
-  const gitDirReal = await realpath2(gitDirRaw);
-  const commonReal = await realpath2(path4.resolve(root, commonRaw));
+  const gitDirReal = await realpath3(gitDirRaw);
+  const commonReal = await realpath3(path4.resolve(root, commonRaw));
   const roots = { root, forbidden: [.../* @__PURE__ */ new Set([gitDirReal, commonReal])] };
   const git = (args) => execGit(root, args);
   const relativePrefix = (prefix) => path4.isAbsolute(prefix) ? path4.relative(root, prefix).split(path4.sep).join("/") : normalizePrefix(prefix);
@@ -518,7 +553,7 @@ async function openGitWorkspace(dir) {
     currentBranch,
     async headSha() {
       const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] });
-      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
+      if (result.code !== 0) throw new NotACheckoutError(`${root} has no commit yet (HEAD is unborn); make a first commit before running prd-bot`);
       return result.stdout.trim();
     },
     async dirtyPaths(exclude = []) {
@@ -533,19 +568,29 @@ async function openGitWorkspace(dir) {
     async readTrackedFiles(keep) {
       const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
       const contents = await readBlobs(root, wanted);
-      return wanted.map((file, index) => ({ path: file.path, content: contents[index] }));
+      return wanted.flatMap((file, index) => contents[index] === void 0 ? [] : [{ path: file.path, content: contents[index] }]);
     },
     async readFile(p) {
       const absolute = await mustResolve(p, true);
+      let bytes;
       try {
-        return await readFile(absolute, "utf8");
+        bytes = await readFile(absolute);
       } catch (error) {
         const code = error.code;
         if (code === "ENOENT") return void 0;
         if (code === "EISDIR") throw new Error(`workspace ${root}: "${p}" is a directory, not a file`);
         throw error;
       }
+      const text = decodeUtf8(bytes);
+      if (text === void 0) throw new NotTextError(p);
+      return text;
     },
+    async ignoredPaths(paths) {
+      if (paths.length === 0) return [];
+      const result = await execGit(root, ["check-ignore", "-z", "--stdin"], { input: paths.map((p) => `${p}\0`).join(""), okCodes: [1] });
+      return splitNul(result.stdout);
+    },
+    ignoredFiles: () => listIgnoredFiles(root),
     async readFileAt(rev, p) {
       if (!rev || rev.startsWith("-")) throw new Error(`readFileAt: "${rev}" is not a revision; pass a sha, branch or tag`);
       const commit = await execGit(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { okCodes: [1] });
@@ -562,9 +607,9 @@ async function openGitWorkspace(dir) {
     async writeFile(p, content) {
       const absolute = await mustResolve(p, false);
       await mkdir(path4.dirname(absolute), { recursive: true });
-      await writeFile(absolute, content, "utf8");
+      await writeFile2(absolute, content, "utf8");
     },
-    restore: (keep = []) => restoreTree(root, keep.map(relativePrefix)),
+    restore: (keep = [], options = {}) => restoreTree(root, keep.map(relativePrefix), options),
     async commitToBranch(branch, paths, message) {
       return commitToBranch({ root, branch, paths: paths.map(normalizePrefix), message, currentBranch: await currentBranch() });
     },
@@ -580,8 +625,9 @@ export {
   redactUrls,
   GitError,
   execGit,
+  splitNul,
   FALLBACK_IDENTITY,
-  PushRejectedError,
   authEnv,
+  readBlobs,
   openGitWorkspace
 };

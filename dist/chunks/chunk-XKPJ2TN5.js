@@ -15,7 +15,8 @@ var OUTCOMES = [
   "apply_failed",
   "tests_failed",
   "pr_skipped_by_policy",
-  "pr_failed"
+  "pr_failed",
+  "error"
 ];
 var OUTCOME_MEANING = {
   ok: "tests green; the change is committed on prd-bot/<gap-id> (and a draft PR is opened when a forge is configured)",
@@ -31,7 +32,8 @@ var OUTCOME_MEANING = {
   apply_failed: "the proposal did not fit the tree (is_new on an existing file, missing file, old_string not found exactly once)",
   tests_failed: "the test command stayed red (or timed out) after the repair rounds",
   pr_skipped_by_policy: "tests green, but policy said not to open a PR",
-  pr_failed: "pushing the branch or opening the PR failed; nothing was left half-made"
+  pr_failed: "pushing the branch or opening the PR failed; nothing was left half-made",
+  error: "the cycle broke before asking a model (git, the state store, an unreadable file); not the gap's fault, exit 1"
 };
 var EXIT_OK = 0;
 var EXIT_CRASH = 1;
@@ -45,7 +47,11 @@ var FAILED = /* @__PURE__ */ new Set([
   "pr_failed"
 ]);
 function exitCodeFor(outcome) {
+  if (outcome === "error") return EXIT_CRASH;
   return FAILED.has(outcome) ? EXIT_CYCLE_FAILED : EXIT_OK;
+}
+function failsRun(outcome) {
+  return outcome === "error" || FAILED.has(outcome);
 }
 function isFailure(outcome) {
   return FAILED.has(outcome);
@@ -54,8 +60,11 @@ function isFailure(outcome) {
 export {
   OUTCOMES,
   OUTCOME_MEANING,
+  EXIT_OK,
   EXIT_CRASH,
   EXIT_USAGE,
+  EXIT_CYCLE_FAILED,
   exitCodeFor,
+  failsRun,
   isFailure
 };

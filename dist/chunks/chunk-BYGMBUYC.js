@@ -52,7 +52,20 @@ function oneLine(text, max) {
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
+// src/core/clip-text.ts
+function clipMiddle(text, maxChars) {
+  if (text.length <= maxChars) return text;
+  const keep = Math.max(0, maxChars - 120);
+  const head = Math.ceil(keep / 2);
+  const tail = keep - head;
+  const omitted = text.length - head - tail;
+  return `${text.slice(0, head)}
+[\u2026 prd-bot clipped ${omitted} of ${text.length} characters here \u2026]
+${tail > 0 ? text.slice(-tail) : ""}`;
+}
+
 // src/jobs/propose/cycle-records.ts
+var TRANSCRIPT_TEXT_CHARS = 256 * 1024;
 var EVENTS_PATH = "events.jsonl";
 function recordPath(cycleId) {
   return `cycles/${cycleId}.json`;
@@ -63,7 +76,7 @@ function transcriptPath(cycleId) {
 async function saveCycle(state, record, transcript) {
   await state.transact(async (tx) => {
     tx.write(recordPath(record.cycle_id), JSON.stringify(record, null, 2) + "\n");
-    if (transcript && record.transcript) tx.write(record.transcript, JSON.stringify(transcript, null, 2) + "\n");
+    if (transcript && record.transcript) tx.write(record.transcript, JSON.stringify(clipTranscript(transcript), null, 2) + "\n");
     tx.append(EVENTS_PATH, JSON.stringify(cycleEvent(record)));
   });
 }
@@ -84,21 +97,22 @@ async function loadCycleRecords(state) {
   }
   return records;
 }
-
-// src/ports/model.ts
-var ModelError = class extends Error {
-  attempts;
-  constructor(message, attempts) {
-    super(message);
-    this.name = "ModelError";
-    this.attempts = attempts;
-  }
-};
+function clipTranscript(transcript, maxChars = TRANSCRIPT_TEXT_CHARS) {
+  return {
+    ...transcript,
+    exchanges: transcript.exchanges.map((exchange) => ({
+      ...exchange,
+      request: { ...exchange.request, messages: exchange.request.messages.map((m) => ({ ...m, content: clipMiddle(m.content, maxChars) })) },
+      response: exchange.response ? { ...exchange.response, content: clipMiddle(exchange.response.content, maxChars) } : null,
+      ...exchange.error !== void 0 ? { error: clipMiddle(exchange.error, 16 * 1024) } : {}
+    }))
+  };
+}
 
 export {
-  ModelError,
   priorAttempts,
   renderPriorAttempts,
+  clipMiddle,
   transcriptPath,
   saveCycle,
   loadCycleEvents,
