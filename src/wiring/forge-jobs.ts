@@ -10,6 +10,14 @@ import type { Logger } from "../jobs/logger.js";
 import type { Forge } from "../ports/forge.js";
 import type { Workspace } from "../ports/workspace.js";
 import { notYetComment } from "./action-replies.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+import { createBranchStore } from "../adapters/state/branch-store.js";
+import { runReviewJob } from "../jobs/review/index.js";
+import { ConfigError } from "../config/config-error.js";
+import { sanitizeModelText } from "../core/post/sanitize.js";
+import { credentialedUrl } from "./forge-cycles.js";
+import { reviewModelsFor } from "./review-models.js";
 
 export type ForgeJobRequest = Extract<JobRequest, { job: "review" | "apply" | "audit" | "help" }>;
 
@@ -54,7 +62,7 @@ export async function runForgeJob(request: ForgeJobRequest, deps: ForgeJobDeps):
     case "help":
       return answerHelp(request, deps);
     case "review":
-      return notYetReply(request, deps);
+      return reviewArm(request, deps);
     case "apply":
       return notYetReply(request, deps);
     case "audit":
@@ -96,6 +104,28 @@ async function answerHelp(request: Extract<ForgeJobRequest, { job: "help" }>, de
   const posted = await deps.forge.comment(request.pr, scrumHelp({ problem: request.problem, label: deps.config.review.label }));
   deps.log.info(`answered ${request.reason} with the command list (${posted.url})`);
   return { notes: [`answered with the /scrum command list (${posted.url})`] };
+}
+
+/** The review: the ladder and embedder from config + env (a missing model fails here, naming the key), the state branch, the job. */
+async function reviewArm(request: Extract<ForgeJobRequest, { job: "review" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
+  let models: ReturnType<typeof reviewModelsFor>;
+  try {
+    models = reviewModelsFor(deps.config, deps.env, { file: deps.configFile });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Whoever asked hears why nothing happens, and what to set.
+    const asked = requesterOf(request) !== undefined || deps.origin === "app";
+    if (asked) await deps.forge.comment(request.pr, `prd-bot could not review this pull request: ${sanitizeModelText(error.message)}`);
+    return { notes: [`review of #${request.pr} not started: ${error.message}`], failure: error.message };
+  }
+  const workspace = await deps.workspace();
+  const scratch = await mkdtemp(path.join(deps.tempDir, "prd-bot-state-"));
+  try {
+    const state = createBranchStore({ remoteUrl: credentialedUrl(deps.forge.gitRemote()), branch: deps.config.state.branch, workDir: scratch });
+    return await runReviewJob(request, { forge: deps.forge, workspace, state, ladder: models.ladder, ...(models.embedder ? { embedder: models.embedder } : {}), config: deps.config, log: deps.log, now: deps.now });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 async function notYetReply(request: Extract<ForgeJobRequest, { job: "review" | "apply" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
