@@ -2,14 +2,13 @@
 // webhook app's in-process runner: who asked is authorized here (the Action; the app's run-plan.ts did it
 // before starting the job), then the job's arm runs. Each job owner replaces their arm with the job itself
 // (runReviewJob in src/jobs/review/index.ts, runApplyJob in src/jobs/apply/index.ts, runAuditJob in
-// src/jobs/audit/index.ts, through audit-job.ts); until then an arm gives this version's "not yet" answer.
+// src/jobs/audit/index.ts, through audit-job.ts; runApplyJob through apply-job.ts).
 import type { Config } from "../config/schema.js";
 import type { JobRequest } from "../core/events/route-event.js";
 import { scrumHelp } from "../core/events/scrum-command.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Forge } from "../ports/forge.js";
 import type { Workspace } from "../ports/workspace.js";
-import { notYetComment } from "./action-replies.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { createBranchStore } from "../adapters/state/branch-store.js";
@@ -65,7 +64,8 @@ export async function runForgeJob(request: ForgeJobRequest, deps: ForgeJobDeps):
     case "review":
       return reviewArm(request, deps);
     case "apply":
-      return notYetReply(request, deps);
+      // Loaded on demand, like the auditor.
+      return (await import("./apply-job.js")).runForgeApply({ pr: request.pr, asked: requesterOf(request) !== undefined || deps.origin === "app" }, deps);
     case "audit":
       // Loaded on demand: the auditor's checks are not needed by the other jobs.
       return (await import("./audit-job.js")).runForgeAudit(request.pr, deps);
@@ -130,16 +130,3 @@ async function reviewArm(request: Extract<ForgeJobRequest, { job: "review" }>, d
   }
 }
 
-async function notYetReply(request: Extract<ForgeJobRequest, { job: "review" | "apply" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
-  const command = `/scrum ${request.job}`;
-  const asked = requesterOf(request) !== undefined || deps.origin === "app";
-  if (!asked) {
-    deps.log.info(`${command} for #${request.pr} is not available in this version yet`);
-    return { unavailable: true, notes: [`${command} is not available yet; nothing was done on #${request.pr}`] };
-  }
-  const fork = request.job === "apply" ? (await deps.forge.getPullRequest(request.pr)).fromFork : false;
-  const posted = await deps.forge.comment(request.pr, notYetComment(request.job, fork));
-  const who = requesterOf(request);
-  deps.log.info(`answered ${command}${who ? ` by ${who}` : ""} on #${request.pr}: not available yet (${posted.url})`);
-  return { unavailable: true, notes: [`${command}${who ? ` by ${who}` : ""}: replied that it is not available yet (${posted.url})`] };
-}

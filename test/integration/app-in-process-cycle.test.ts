@@ -18,7 +18,6 @@ import { startAppServer } from "../../src/app/server.js";
 import { findGaps } from "../../src/core/gaps/gaps.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
-import { notYetComment } from "../../src/wiring/action-replies.js";
 import type { ForgeCyclesResult } from "../../src/wiring/forge-cycles.js";
 import type { ForgeJobResult } from "../../src/wiring/forge-jobs.js";
 import { collectingLogger, deliver, githubAppAuth, type CollectingLogger } from "../support/app-harness.js";
@@ -201,7 +200,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     expectNoSecrets(w, expect);
   });
 
-  it("gitea: /scrum review and /scrum apply from a writer → 👀, the review's report (nothing changed: no model call) and apply's \"not available yet\"", async ({ expect, onTestFinished }) => {
+  it("gitea: /scrum review and /scrum apply from a writer → 👀, the review's report (nothing changed: no model call) and apply's report: run the review first", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     const { model } = await w.addRepo("app", CONFIG);
     const now = new Date().toISOString();
@@ -221,7 +220,8 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
     expect(replies).toHaveLength(2);
     expect(replies[0]).toMatch(/^<!-- prd-bot:review -->\n## prd-bot review\n\n`[0-9a-f]{12}`\.\.`[0-9a-f]{12}`: 0 file\(s\) reviewed/);
-    expect(replies[1]).toBe(notYetComment("apply", false));
+    // No review records for this head: the apply report says so (edited in place under its own marker).
+    expect(replies[1]).toMatch(/^<!-- prd-bot:apply -->\n### prd-bot scrum apply: #3\n\nno review records for #3 at [0-9a-f]{12} .*: run the review first/);
     expect(w.cycles).toEqual([]);
     expect(w.llm.requests).toEqual([]);
     expect(await readdir(w.tempDir)).toEqual([]);
