@@ -57,6 +57,8 @@ export interface PlannedFile {
   before: string | undefined;
   /** Content after. */
   after: string;
+  /** Edits (by index) whose old_string only matched ignoring whitespace differences (core/edits/match-snippet.ts). */
+  tolerant_edits?: number[];
 }
 
 export interface TokenUsage {

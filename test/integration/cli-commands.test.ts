@@ -63,6 +63,33 @@ describe("prd-bot apply-edits", () => {
     expect(await readFile(path.join(repo.root, "src/slugify.js"), "utf8")).toContain("replace(/^-+|-+$/g");
   });
 
+  it("applies an edit whose old_string differs in whitespace, in the file's CRLF and indentation, and reports it as tolerant", async () => {
+    repo = await makeRepo({ ...SAMPLE_FILES, "src/crlf.py": "def f():\r\n    a = 1\r\n\r\n    return a\r\n" });
+    const proposal = {
+      summary: "s",
+      rationale: "r",
+      estimated_loc: 1,
+      files: [
+        { path: "src/crlf.py", is_new: false, edits: [{ old_string: "a = 1  \nreturn a\n", new_string: "a = 2\nreturn a\n" }] },
+        { path: "test/crlf.test.js", is_new: true, content: "// f() is 2\n" },
+      ],
+    };
+    const edits = await tempFile("tolerant.json", JSON.stringify(proposal));
+    const result = await runCli(["apply-edits", "--root", repo.root, "--edits", edits, "--json"]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(jsonOf(result)).toMatchObject({ ok: true, files: [{ path: "src/crlf.py", mode: "UPDATE", tolerant_edits: [0] }, { mode: "ADD" }] });
+    expect(await readFile(path.join(repo.root, "src/crlf.py"), "utf8")).toBe("def f():\r\n    a = 2\r\n\r\n    return a\r\n");
+    // Ambiguous (two places once whitespace is ignored): refused, nothing written.
+    await repo.git("checkout", "--", ".");
+    await repo.git("clean", "-fdq");
+    const twice = { ...proposal, files: [{ path: "src/crlf.py", is_new: false, edits: [{ old_string: "  a", new_string: "b" }] }, proposal.files[1]] };
+    await writeFile(path.join(repo.root, "src/crlf.py"), "x:\n    a\ny:\n      a\n");
+    await repo.git("commit", "-qam", "two");
+    const refused = await runCli(["apply-edits", "--root", repo.root, "--edits", await tempFile("twice.json", JSON.stringify(twice)), "--json"]);
+    expect(refused.code).toBe(3);
+    expect(jsonOf<{ reason: string }>(refused).reason).toContain("matches 2 times");
+  });
+
   it("refuses a protected path and a traversal with exit 3, writing nothing", async () => {
     repo = await makeRepo(SAMPLE_FILES);
     const bad = await tempFile("bad.json", JSON.stringify({ summary: "s", rationale: "r", estimated_loc: 1, files: [{ path: "docs/PRD.md", is_new: false, content: "gone" }] }));

@@ -67,7 +67,7 @@ describe("planFiles", () => {
       { old_string: "x();\nx();", new_string: "x();\ny();" },
       { old_string: "y();", new_string: "z();" },
     ]);
-    expect(ok).toEqual({ ok: true, text: "x();\nz();\n" });
+    expect(ok).toEqual({ ok: true, text: "x();\nz();\n", tolerant: [] });
     // The second edit's old_string only exists after the first edit, and the third no longer exists.
     const later = applyEdits("a\n", [{ old_string: "a", new_string: "b b" }, { old_string: "b b", new_string: "c" }, { old_string: "a", new_string: "d" }]);
     expect(later).toEqual({ ok: false, reason: expect.stringContaining("edits[2].old_string matches 0 times") });

@@ -12,14 +12,16 @@ export const APPLY_EDITS_HELP = `Usage: prd-bot apply-edits --root DIR --edits F
 
 Apply a proposal (the JSON a model answers in a cycle) to a checkout through the same guardrails,
 policy and ADD / UPDATE / NOOP apply step as a cycle, without a model and without tests. Useful to
-reproduce a cycle by hand. The files are written in place; nothing is committed.
+reproduce a cycle by hand. The files are written in place; nothing is committed. Each old_string
+must match once: exactly, or else ignoring whitespace differences (trailing spaces, an indentation
+shift, CRLF/LF, blank lines), which is reported per file as tolerant_edits.
 
 Options:
   --root DIR       the checkout (default: the current directory)
   --edits FILE     the proposal JSON (fences and prose around it are tolerated)
   --config FILE    configuration file relative to the root (default: .github/prd-bot.yml)
   --check          check and plan only; write nothing
-  --json           print {ok, outcome, reason, files: [{path, mode}]} as JSON
+  --json           print {ok, outcome, reason, files: [{path, mode, tolerant_edits?}]} as JSON
   -h, --help       this help
 
 Exit codes: 0 applied; 3 rejected or did not apply; 2 bad usage.`;
@@ -45,11 +47,18 @@ export async function applyEditsCommand(argv: string[], io: CliIo): Promise<numb
   const workspace = await openGitWorkspace(values.root ?? io.cwd);
   const { config } = await loadConfig(workspace.root, values.config);
   const result = await applyProposal(workspace, parsed.proposal, applyRules(config), !values.check);
-  const files = result.files.map((file) => ({ path: file.path, mode: file.mode }));
+  // Edits that matched only ignoring whitespace differences are reported, so a user sees what was tolerated.
+  const files = result.files.map((file) => ({ path: file.path, mode: file.mode, ...(file.tolerant_edits ? { tolerant_edits: file.tolerant_edits } : {}) }));
   const report = result.ok
     ? { ok: true, outcome: "applied", reason: values.check ? "checked; nothing written" : "written", files }
     : { ok: false, outcome: result.outcome, reason: result.reason, files };
   if (values.json) io.out(JSON.stringify(report));
-  else io.out([`${report.outcome}: ${report.reason}`, ...files.map((file) => `  ${file.mode.padEnd(6)} ${file.path}`)].join("\n"));
+  else {
+    const lines = files.map((file) => {
+      const tolerant = file.tolerant_edits ? ` (edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace)` : "";
+      return `  ${file.mode.padEnd(6)} ${file.path}${tolerant}`;
+    });
+    io.out([`${report.outcome}: ${report.reason}`, ...lines].join("\n"));
+  }
   return result.ok ? 0 : 3;
 }

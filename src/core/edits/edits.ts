@@ -1,6 +1,7 @@
 // Apply semantics of a proposal, without touching a disk: each file becomes ADD, UPDATE or NOOP against
 // the current tree (the reference bot's Mem0-style modes), or the plan fails naming the file and why.
 import type { Edit, FileMode, PlannedFile, Proposal, ProposalFile } from "../types.js";
+import { replaceSnippet } from "./match-snippet.js";
 
 export type PlanResult = { ok: true; files: PlannedFile[] } | { ok: false; path: string; reason: string };
 
@@ -37,45 +38,38 @@ function planFile(
   }
   if (before === undefined) return failure("is_new is false but the file does not exist; set is_new: true to create it, or fix the path");
   let after: string;
+  let tolerant: number[] = [];
   if ("edits" in file) {
     const applied = applyEdits(before, file.edits);
     if (!applied.ok) return failure(applied.reason);
     after = applied.text;
+    tolerant = applied.tolerant;
   } else {
     after = file.content;
   }
-  return { ok: true, file: { path: file.path, mode: after === before ? "NOOP" : "UPDATE", before, after } };
+  const planned: PlannedFile = { path: file.path, mode: after === before ? "NOOP" : "UPDATE", before, after };
+  if (tolerant.length > 0) planned.tolerant_edits = tolerant;
+  return { ok: true, file: planned };
 }
 
-/** Apply search/replace edits in order; each old_string must occur exactly once in the text as edited so far. */
-export function applyEdits(text: string, edits: readonly Edit[]): { ok: true; text: string } | { ok: false; reason: string } {
+/**
+ * Apply search/replace edits in order, each through the one matcher (`match-snippet.ts`) against the text as
+ * edited so far: the exact text once, else a unique whitespace-tolerant match. `tolerant` lists the edits
+ * (by index) that only matched tolerantly, for the log and the record.
+ */
+export function applyEdits(
+  text: string,
+  edits: readonly Edit[],
+): { ok: true; text: string; tolerant: number[] } | { ok: false; reason: string } {
   let result = text;
+  const tolerant: number[] = [];
   for (const [index, edit] of edits.entries()) {
-    if (edit.old_string === "") return { ok: false, reason: `edits[${index}].old_string is empty; quote the exact text to replace` };
-    let search = edit.old_string;
-    let replacement = edit.new_string;
-    let count = countOccurrences(result, search);
-    // The model usually sees the file with CRLF turned into LF; match it the way the file is written.
-    if (count === 0 && result.includes("\r\n") && search.includes("\n") && !search.includes("\r")) {
-      search = search.replace(/\n/g, "\r\n");
-      replacement = replacement.replace(/\r?\n/g, "\r\n");
-      count = countOccurrences(result, search);
-    }
-    if (count !== 1) {
-      const advice = count === 0 ? "copy it exactly from the current file" : "include more surrounding lines so it matches exactly once";
-      return { ok: false, reason: `edits[${index}].old_string matches ${count} times (it must match exactly once); ${advice}` };
-    }
-    const at = result.indexOf(search);
-    result = result.slice(0, at) + replacement + result.slice(at + search.length);
+    const replaced = replaceSnippet(result, edit.old_string, edit.new_string);
+    if (!replaced.ok) return { ok: false, reason: `edits[${index}].${replaced.reason}` };
+    if (replaced.tolerant) tolerant.push(index);
+    result = replaced.text;
   }
-  return { ok: true, text: result };
-}
-
-/** Occurrences of `needle`, overlapping ones included: "aa" in "aaa" is ambiguous, so it counts twice. */
-function countOccurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
-  return count;
+  return { ok: true, text: result, tolerant };
 }
 
 export function summarizeModes(files: readonly Pick<PlannedFile, "mode">[]): Record<FileMode, number> {

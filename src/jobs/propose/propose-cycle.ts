@@ -193,6 +193,9 @@ async function runCycle(
     const proposal = answer.proposal;
     const applied = await run.timed("apply", () => applyProposal(workspace, proposal, rules, true));
     run.files = applied.files;
+    for (const file of applied.files) {
+      if (file.tolerant_edits) log.info(`${file.path}: edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace differences`);
+    }
     if (!applied.ok) return { outcome: applied.outcome, reason: applied.reason };
     if (applied.files.every((file) => file.mode === "NOOP")) {
       return { outcome: "cycle_noop", reason: "every proposed file is identical to the current content" };
