@@ -19,7 +19,9 @@ const SAMPLE_MS = 200;
 const MAX_ROUNDS = 20;
 const REAP_WAIT_MS = 1_000;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+// Referenced on purpose: the reap wait is bounded, and an unreferenced timer could let the CLI's event loop run
+// dry mid-await (exit 13).
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const key = (process: ProcessEntry) => `${process.pid}:${process.start}`;
 
 function signal(pid: number, name: NodeJS.Signals): void {
