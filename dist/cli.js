@@ -8,10 +8,13 @@ import {
   EXIT_USAGE,
   OUTCOMES,
   OUTCOME_MEANING
-} from "./chunks/chunk-NNCRXSZQ.js";
+} from "./chunks/chunk-XKPJ2TN5.js";
 import {
   UsageError
 } from "./chunks/chunk-2L4EODOS.js";
+import {
+  NotACheckoutError
+} from "./chunks/chunk-CI6V2LSR.js";
 import {
   ConfigError
 } from "./chunks/chunk-L5VG44FW.js";
@@ -43,12 +46,13 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-STQB4YFJ.js")).cycleCommand(argv, io),
-  gaps: async (argv, io) => (await import("./chunks/gaps-WI4VISX4.js")).gapsCommand(argv, io),
-  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-3MOPH52O.js")).applyEditsCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-N72HYRKS.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-O77G5DXC.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-5PG2YQJ6.js")).serveCommand(argv, io)
+  cycle: async (argv, io) => (await import("./chunks/cycle-ZV5SRPNF.js")).cycleCommand(argv, io),
+  gaps: async (argv, io) => (await import("./chunks/gaps-CKMG53J7.js")).gapsCommand(argv, io),
+  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-GWFOG4UM.js")).applyEditsCommand(argv, io),
+  audit: async (argv, io) => (await import("./chunks/audit-2YD6DWBK.js")).auditCommand(argv, io),
+  stats: async (argv, io) => (await import("./chunks/stats-62N44WKZ.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-IMOOU4FG.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-ZVGH324O.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 
@@ -58,6 +62,7 @@ Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
   serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)
@@ -85,7 +90,7 @@ async function main(argv, io) {
   try {
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NotACheckoutError) {
       process.stderr.write(`prd-bot ${command}: ${error.message}
 `);
       return EXIT_USAGE;

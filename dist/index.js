@@ -1,25 +1,29 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  ForgeError
-} from "./chunks/chunk-CHRPTEUR.js";
+  ACTION_COMMANDS,
+  routeEvent
+} from "./chunks/chunk-ZTS3QJDD.js";
+import {
+  ForgeError,
+  parseFileGlobs
+} from "./chunks/chunk-53GXSKCF.js";
 import {
   StateConflictError,
   redactSecrets
 } from "./chunks/chunk-GZKUITUS.js";
 import {
   OUTCOME_MEANING,
-  isFailure
-} from "./chunks/chunk-NNCRXSZQ.js";
+  failsRun
+} from "./chunks/chunk-XKPJ2TN5.js";
 import {
   describeIssues,
   loadConfig,
   parseConfig
-} from "./chunks/chunk-3CUUE5WD.js";
+} from "./chunks/chunk-2VTXRHET.js";
 import {
   DEFAULT_CONFIG_PATH,
-  configSchema,
-  external_exports
-} from "./chunks/chunk-A6MZ5IQW.js";
+  configSchema
+} from "./chunks/chunk-VNYPXW4S.js";
 import {
   ConfigError,
   __commonJS,
@@ -14363,7 +14367,7 @@ var require_fetch = __commonJS({
       fetchParams.controller.resume = async () => {
         while (true) {
           let bytes;
-          let isFailure2;
+          let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
@@ -14375,7 +14379,7 @@ var require_fetch = __commonJS({
               bytes = void 0;
             } else {
               bytes = err;
-              isFailure2 = true;
+              isFailure = true;
             }
           }
           if (bytes === void 0) {
@@ -14384,7 +14388,7 @@ var require_fetch = __commonJS({
             return;
           }
           timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
-          if (isFailure2) {
+          if (isFailure) {
             fetchParams.controller.terminate(bytes);
             return;
           }
@@ -14649,11 +14653,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label2) {
-      if (!label2) {
+    function getEncoding(label) {
+      if (!label) {
         return "failure";
       }
-      switch (label2.trim().toLowerCase()) {
+      switch (label.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -19509,8 +19513,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -19733,244 +19737,9 @@ function normalize(name, value) {
   return value;
 }
 
-// src/core/events/event-payload.ts
-var repository = external_exports.looseObject({
-  full_name: external_exports.string().optional(),
-  default_branch: external_exports.string().optional()
-});
-var user = external_exports.looseObject({
-  login: external_exports.string().optional(),
-  // Gitea's user object has `username`/`login`, never `type`.
-  type: external_exports.string().optional()
-});
-var pushPayload = external_exports.looseObject({
-  ref: external_exports.string(),
-  before: external_exports.string(),
-  after: external_exports.string().optional(),
-  deleted: external_exports.boolean().optional(),
-  repository: repository.optional(),
-  commits: external_exports.array(
-    external_exports.looseObject({
-      added: external_exports.array(external_exports.string()).nullish(),
-      modified: external_exports.array(external_exports.string()).nullish(),
-      removed: external_exports.array(external_exports.string()).nullish()
-    })
-  ).nullish()
-});
-var label = external_exports.looseObject({ name: external_exports.string() });
-var issue2 = external_exports.looseObject({
-  number: external_exports.number().int().positive(),
-  title: external_exports.string(),
-  body: external_exports.string().nullish(),
-  state: external_exports.string().optional(),
-  labels: external_exports.array(label).nullish(),
-  // Present (an object) when the issue is a pull request, on both forges; null or absent otherwise.
-  pull_request: external_exports.looseObject({}).nullish(),
-  user: user.nullish()
-});
-var issuesPayload = external_exports.looseObject({
-  action: external_exports.string(),
-  issue: issue2,
-  label: label.nullish(),
-  repository: repository.optional()
-});
-var issueCommentPayload = external_exports.looseObject({
-  action: external_exports.string(),
-  issue: issue2,
-  comment: external_exports.looseObject({ id: external_exports.number().int(), body: external_exports.string().nullish(), user: user.nullish(), author_association: external_exports.string().optional() }),
-  // Gitea marks comments on pull requests with `is_pull: true`.
-  is_pull: external_exports.boolean().optional(),
-  repository: repository.optional()
-});
-var prSide = external_exports.looseObject({
-  ref: external_exports.string(),
-  sha: external_exports.string().optional(),
-  // null when the fork the PR came from was deleted.
-  repo: repository.nullish()
-});
-var pullRequestPayload = external_exports.looseObject({
-  action: external_exports.string(),
-  number: external_exports.number().int().positive().optional(),
-  pull_request: external_exports.looseObject({
-    number: external_exports.number().int().positive().optional(),
-    head: prSide,
-    base: prSide,
-    draft: external_exports.boolean().optional(),
-    state: external_exports.string().optional()
-  }),
-  repository: repository.optional()
-});
-var dispatchPayload = external_exports.looseObject({
-  // GitHub sends `inputs: null` when the workflow declares none.
-  inputs: external_exports.record(external_exports.string(), external_exports.unknown()).nullish(),
-  ref: external_exports.string().optional(),
-  repository: repository.optional()
-});
-var EventPayloadError = class extends Error {
-  event;
-  constructor(event, problems) {
-    super(
-      `the ${event} event's payload (GITHUB_EVENT_PATH) is not shaped like a ${event} webhook: ${problems}. Check that GITHUB_EVENT_NAME matches the payload file; when testing locally, copy a real payload of that event`
-    );
-    this.name = "EventPayloadError";
-    this.event = event;
-  }
-};
-function parsePayload(event, schema, payload) {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 5).map((issue3) => `${issue3.path.length ? issue3.path.join(".") : "(the payload)"}: ${issue3.message}`).join("; ");
-  throw new EventPayloadError(event, problems);
-}
-
-// src/core/events/route-event.ts
-var ACTION_COMMANDS = ["cycle", "gaps", "review", "apply", "audit", "none"];
-var DEFAULT_ELIGIBLE_LABEL = "bot-eligible";
-var ZERO_SHA = /^0+$/;
-var GITEA_EVENT_ALIASES = {
-  issue_label: "issues",
-  issue_assign: "issues",
-  pull_request_sync: "pull_request",
-  pull_request_comment: "issue_comment"
-};
-var RouteError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "RouteError";
-  }
-};
-function routeEvent(eventName2, payload, inputs, context) {
-  const event = GITEA_EVENT_ALIASES[eventName2] ?? eventName2;
-  if (inputs.command === "none") return { job: "none", reason: "the `command` input is none" };
-  const fromEvent = routeByEvent(event, payload, inputs, context);
-  if (inputs.command === void 0 || inputs.command === fromEvent.job) return fromEvent;
-  return routeByCommand(inputs.command, event, payload, inputs);
-}
-function routeByEvent(event, payload, inputs, context) {
-  switch (event) {
-    case "push":
-      return routePush(payload, inputs, context);
-    case "schedule":
-      return cycle(inputs, "schedule", "scheduled run: the next open gap");
-    case "workflow_dispatch":
-      return routeDispatch(payload, inputs);
-    case "issues":
-      return routeIssue(payload, inputs, context);
-    case "issue_comment":
-      return routeComment(payload);
-    case "pull_request":
-      return routePullRequest(payload);
-    default:
-      return { job: "none", reason: `prd-bot does nothing on ${eventName(event)} events` };
-  }
-}
-function routePush(raw, inputs, context) {
-  const push = parsePayload("push", pushPayload, raw);
-  const defaultBranch = context.defaultBranch ?? push.repository?.default_branch;
-  if (!defaultBranch) return { job: "none", reason: "the push payload names no default branch, so prd-bot cannot tell whether it matters" };
-  if (push.ref !== `refs/heads/${defaultBranch}`) return { job: "none", reason: `push to ${push.ref}, not to the default branch ${defaultBranch}` };
-  if (push.deleted === true || push.after !== void 0 && ZERO_SHA.test(push.after)) return { job: "none", reason: "the push deleted the branch" };
-  const touched = touchesPath(push.commits, context.prdPath);
-  if (touched === false) return { job: "none", reason: `the push does not change ${context.prdPath}` };
-  const newBranch = ZERO_SHA.test(push.before);
-  const request = cycle(inputs, "push", newBranch ? `push created ${defaultBranch}: all open gaps` : `push changed ${context.prdPath}: gaps added since ${push.before.slice(0, 12)}`);
-  return newBranch ? request : { ...request, since: push.before };
-}
-function touchesPath(commits, path) {
-  if (!commits || commits.length === 0) return void 0;
-  const seen = commits.some((commit) => [...commit.added ?? [], ...commit.modified ?? []].includes(path));
-  if (seen) return true;
-  return commits.length >= 20 ? void 0 : false;
-}
-function routeDispatch(raw, inputs) {
-  const dispatch = parsePayload("workflow_dispatch", dispatchPayload, raw);
-  const command = inputs.command ?? asCommand(dispatch.inputs?.command);
-  const gap = inputs.gap ?? asText(dispatch.inputs?.gap);
-  const pr = inputs.pr ?? asNumber(dispatch.inputs?.pr);
-  const merged = { ...inputs, command, gap, pr };
-  if (command === void 0 || command === "cycle") return cycle(merged, "dispatch", gap ? `manual run for gap ${gap}` : "manual run: the next open gap");
-  if (command === "none") return { job: "none", reason: "the dispatch's command input is none" };
-  return routeByCommand(command, "workflow_dispatch", raw, merged);
-}
-function routeIssue(raw, inputs, context) {
-  const payload = parsePayload("issues", issuesPayload, raw);
-  const label2 = context.eligibleLabel ?? DEFAULT_ELIGIBLE_LABEL;
-  const { issue: issue3 } = payload;
-  if (!labelledNow(payload, label2)) return { job: "none", reason: `issues event "${payload.action}" is not the label "${label2}" being added` };
-  if (issue3.pull_request) return { job: "none", reason: `#${issue3.number} is a pull request; only issues labelled "${label2}" become gaps` };
-  if (issue3.state !== void 0 && issue3.state !== "open") return { job: "none", reason: `issue #${issue3.number} is ${issue3.state}` };
-  const request = cycle(inputs, "issue", `issue #${issue3.number} was labelled "${label2}"`);
-  return { ...request, issue: { number: issue3.number, title: issue3.title, body: issue3.body ?? "" } };
-}
-function labelledNow(payload, label2) {
-  if (payload.action === "labeled") return payload.label?.name === label2;
-  if (payload.action === "label_updated") return payload.label ? payload.label.name === label2 : (payload.issue.labels ?? []).some((l) => l.name === label2);
-  return false;
-}
-var SCRUM_LINE = /^[ \t]*\/scrum(?:[ \t]+([A-Za-z-]+))?[ \t]*$/m;
-function routeComment(raw) {
-  const payload = parsePayload("issue_comment", issueCommentPayload, raw);
-  const { issue: issue3, comment } = payload;
-  if (payload.action !== "created") return { job: "none", reason: `comment ${payload.action}, not created` };
-  const match = SCRUM_LINE.exec(comment.body ?? "");
-  if (!match) return { job: "none", reason: "the comment has no /scrum command" };
-  if (comment.user?.type === "Bot") return { job: "none", reason: `the comment is by a bot (${comment.user.login ?? "unknown"})` };
-  const isPull = payload.is_pull === true || Boolean(issue3.pull_request);
-  if (!isPull) return { job: "none", reason: `/scrum works on pull requests; #${issue3.number} is an issue` };
-  const sub = (match[1] ?? "review").toLowerCase();
-  const ref = { id: comment.id, author: comment.user?.login ?? "", ...comment.author_association ? { association: comment.author_association } : {} };
-  if (sub === "apply") return { job: "apply", reason: `/scrum apply on #${issue3.number}`, pr: issue3.number, comment: ref };
-  return { job: "review", reason: `/scrum ${sub} on #${issue3.number}`, pr: issue3.number, comment: ref };
-}
-var AUDITED_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "synchronized", "edited"]);
-function routePullRequest(raw) {
-  const payload = parsePayload("pull_request", pullRequestPayload, raw);
-  const pr = payload.pull_request;
-  const number = pr.number ?? payload.number;
-  if (number === void 0) throw new RouteError("the pull_request payload has neither pull_request.number nor number");
-  if (!AUDITED_ACTIONS.has(payload.action)) return { job: "none", reason: `pull request ${payload.action}: the auditor runs on opened, synchronize and edited` };
-  const fromFork = !pr.head.repo?.full_name || pr.head.repo.full_name.toLowerCase() !== (pr.base.repo?.full_name ?? "").toLowerCase();
-  return { job: "audit", reason: `pull request #${number} ${payload.action}`, pr: number, fromFork, ...pr.head.sha ? { headSha: pr.head.sha } : {} };
-}
-function routeByCommand(command, event, payload, inputs) {
-  if (command === "cycle") return cycle(inputs, "input", inputs.gap ? `command input: cycle for gap ${inputs.gap}` : "command input: cycle for the next open gap");
-  if (command === "gaps") return { job: "gaps", reason: "command input: list the gaps" };
-  const pr = inputs.pr ?? pullNumberOf(event, payload);
-  if (pr === void 0) {
-    throw new RouteError(`command ${command} needs a pull request: set the \`pr\` input (with: pr: 123), or run it on a pull_request or issue_comment event`);
-  }
-  if (command === "audit") return { job: "audit", reason: `command input: audit #${pr}`, pr, fromFork: false };
-  return { job: command, reason: `command input: ${command} #${pr}`, pr };
-}
-function pullNumberOf(event, payload) {
-  const record = payload ?? {};
-  if (event === "pull_request") return asNumber(record.pull_request?.number ?? record.number);
-  if (event === "issue_comment" && record.issue?.pull_request) return asNumber(record.issue.number);
-  return void 0;
-}
-function cycle(inputs, trigger, reason) {
-  return { job: "cycle", reason, trigger, ...inputs.gap ? { gapId: inputs.gap } : {}, maxCycles: inputs.maxCycles, dryRun: inputs.dryRun };
-}
-function asCommand(value) {
-  if (typeof value !== "string" || value.trim() === "") return void 0;
-  const name = value.trim().toLowerCase();
-  if (ACTION_COMMANDS.includes(name)) return name;
-  throw new RouteError(`workflow_dispatch input command is "${value}"; use one of ${ACTION_COMMANDS.join(", ")}`);
-}
-function asText(value) {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-}
-function asNumber(value) {
-  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof number === "number" && Number.isInteger(number) && number > 0 ? number : void 0;
-}
-function eventName(event) {
-  return event === "" ? "unnamed" : `"${event}"`;
-}
-
 // src/action/action-result.ts
 function mainRecord(records) {
-  return records.find((record) => isFailure(record.outcome)) ?? [...records].reverse().find((record) => record.outcome === "ok") ?? records[records.length - 1];
+  return records.find((record) => failsRun(record.outcome)) ?? [...records].reverse().find((record) => record.outcome === "ok") ?? records[records.length - 1];
 }
 function outcomeOf(result) {
   const main = mainRecord(result.records);
@@ -19979,8 +19748,8 @@ function outcomeOf(result) {
   return result.job === "gaps" ? "listed" : "none";
 }
 function failureOf(result) {
-  const failed = result.records.filter((record) => isFailure(record.outcome));
-  if (failed.length === 0) return void 0;
+  const failed = result.records.filter((record) => failsRun(record.outcome));
+  if (failed.length === 0) return result.failure;
   return failed.map((record) => `cycle ${record.cycle_id}${record.gap ? ` (gap ${record.gap.id})` : ""}: ${record.outcome}: ${record.reason}`).join("\n");
 }
 
@@ -20066,6 +19835,7 @@ function readActionInputs(getInput2) {
     model: text("model"),
     gap: text("gap"),
     pr: wholeNumber("pr", text("pr"), 1),
+    files: globs("files", text("files")),
     callsPerDay: text("calls-per-day"),
     tokensPerDay: text("tokens-per-day"),
     maxCycles: wholeNumber("max-cycles", text("max-cycles"), 1) ?? DEFAULT_MAX_CYCLES,
@@ -20079,6 +19849,12 @@ function wholeNumber(input, value, min) {
     throw new ActionInputError(input, `expected a whole number of at least ${min}, got "${value}" (e.g. \`${input}: ${Math.max(min, 3)}\`)`);
   }
   return number;
+}
+function globs(input, value) {
+  if (value === void 0) return void 0;
+  const parsed = parseFileGlobs(value);
+  if (!parsed.ok) throw new ActionInputError(input, `${parsed.problem.replace(/`\/scrum files`/g, "it")} (e.g. \`${input}: src/**/*.ts docs/*.md\`)`);
+  return parsed.globs;
 }
 var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
@@ -20130,7 +19906,7 @@ async function runAction(env = process.env) {
     const loaded = await loadActionConfig(workspaceDir, inputs);
     const defaults = parseConfig(void 0, DEFAULT_CONFIG_PATH);
     const routing = "config" in loaded ? loaded.config : defaults;
-    const request = routeEvent(event.name, event.payload, inputs, { prdPath: routing.prd.path, tag: routing.prd.tag });
+    const request = routeEvent(event.name, event.payload, inputs, { prdPath: routing.prd.path, tag: routing.prd.tag, reviewLabel: routing.review.label });
     info(`prd-bot: ${event.name}: ${request.reason}`);
     if (request.job === "none") {
       setOutput("outcome", "none");
@@ -20138,7 +19914,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-ZIBVVOAO.js");
+    const { runActionJob } = await import("./chunks/action-B2QTA3M4.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -2,6 +2,7 @@
 // that was not given, and a workflow's `${{ inputs.x }}` is "" when the dispatch left it empty, so "" means
 // "not set" here and nowhere else. Each error names the input and shows a value that would work.
 import { ACTION_COMMANDS, type ActionCommand } from "../core/events/route-event.js";
+import { parseFileGlobs } from "../core/events/scrum-command.js";
 
 export interface ActionInputs {
   command?: ActionCommand;
@@ -11,6 +12,8 @@ export interface ActionInputs {
   model?: string;
   gap?: string;
   pr?: number;
+  /** Review only the changed files matching these globs (input `files`, space-separated). */
+  files?: string[];
   /** Left as text: applyOverrides validates them with the config schema's own words. */
   callsPerDay?: string;
   tokensPerDay?: string;
@@ -45,6 +48,7 @@ export function readActionInputs(getInput: (name: string) => string): ActionInpu
     model: text("model"),
     gap: text("gap"),
     pr: wholeNumber("pr", text("pr"), 1),
+    files: globs("files", text("files")),
     callsPerDay: text("calls-per-day"),
     tokensPerDay: text("tokens-per-day"),
     maxCycles: wholeNumber("max-cycles", text("max-cycles"), 1) ?? DEFAULT_MAX_CYCLES,
@@ -59,6 +63,13 @@ function wholeNumber(input: string, value: string | undefined, min: number): num
     throw new ActionInputError(input, `expected a whole number of at least ${min}, got "${value}" (e.g. \`${input}: ${Math.max(min, 3)}\`)`);
   }
   return number;
+}
+
+function globs(input: string, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseFileGlobs(value);
+  if (!parsed.ok) throw new ActionInputError(input, `${parsed.problem.replace(/`\/scrum files`/g, "it")} (e.g. \`${input}: src/**/*.ts docs/*.md\`)`);
+  return parsed.globs;
 }
 
 // The same spellings as core.getBooleanInput (YAML 1.2 core schema), which would throw without the input's name.

@@ -1,5 +1,5 @@
 // What one Action run did, as data: the runner turns it into outputs, the job summary and the exit status.
-import { isFailure, type Outcome } from "../core/outcomes.js";
+import { failsRun, type Outcome } from "../core/outcomes.js";
 import type { CycleRecord, Gap } from "../core/types.js";
 import type { BudgetLeft } from "../wiring/forge-cycles.js";
 
@@ -25,6 +25,8 @@ export interface ActionResult {
   unavailable?: boolean;
   /** Where the records live, for the summary. */
   stateDescription?: string;
+  /** A pull-request job that failed (review, apply, audit): the run fails with this. */
+  failure?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ActionResult {
  */
 export function mainRecord(records: readonly CycleRecord[]): CycleRecord | undefined {
   return (
-    records.find((record) => isFailure(record.outcome)) ??
+    records.find((record) => failsRun(record.outcome)) ??
     [...records].reverse().find((record) => record.outcome === "ok") ??
     records[records.length - 1]
   );
@@ -48,7 +50,7 @@ export function outcomeOf(result: ActionResult): ActionOutcome {
 
 /** The message for core.setFailed when any cycle failed, or undefined. */
 export function failureOf(result: ActionResult): string | undefined {
-  const failed = result.records.filter((record) => isFailure(record.outcome));
-  if (failed.length === 0) return undefined;
+  const failed = result.records.filter((record) => failsRun(record.outcome));
+  if (failed.length === 0) return result.failure;
   return failed.map((record) => `cycle ${record.cycle_id}${record.gap ? ` (gap ${record.gap.id})` : ""}: ${record.outcome}: ${record.reason}`).join("\n");
 }

@@ -28,7 +28,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const defaults = parseConfig(undefined, DEFAULT_CONFIG_PATH);
     // An invalid config must not fail runs that have nothing to do; it fails the first run that needs it.
     const routing = "config" in loaded ? loaded.config : defaults;
-    const request = routeEvent(event.name, event.payload, inputs, { prdPath: routing.prd.path, tag: routing.prd.tag });
+    const request = routeEvent(event.name, event.payload, inputs, { prdPath: routing.prd.path, tag: routing.prd.tag, reviewLabel: routing.review.label });
     core.info(`prd-bot: ${event.name}: ${request.reason}`);
     if (request.job === "none") {
       core.setOutput("outcome", "none");

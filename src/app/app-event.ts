@@ -14,7 +14,20 @@ interface EventBase {
 export type AppEvent =
   | (EventBase & { type: "comment"; number: number; onPullRequest: boolean; commentId: number; author: string; authorIsBot: boolean; body: string; action: string })
   | (EventBase & { type: "push"; ref: string; before: string; after: string; deleted: boolean; paths: string[]; pathsComplete: boolean })
-  | (EventBase & { type: "pull_request"; action: string; number: number; headSha: string; state: string })
+  | (EventBase & {
+      type: "pull_request";
+      action: string;
+      number: number;
+      headSha: string;
+      state: string;
+      /** GitHub `labeled`/`unlabeled`: the label. */
+      label: string | undefined;
+      /** The pull request's labels (Gitea's `label_updated` names no label, only these). */
+      labels: string[];
+      /** Who did it (a label trigger needs their write access). */
+      sender: string | undefined;
+      senderIsBot: boolean;
+    })
   | (EventBase & { type: "issue"; action: string; number: number; label: string | undefined })
   | { type: "unhandled"; forge: ForgeKind; name: string }
   | { type: "invalid"; forge: ForgeKind; name: string; reason: string };
@@ -62,7 +75,8 @@ const pullPayload = z.object({
   ...base,
   action: z.string(),
   number: z.number().int().positive(),
-  pull_request: z.object({ head: z.object({ sha: z.string().min(1) }), state: z.string() }),
+  pull_request: z.object({ head: z.object({ sha: z.string().min(1) }), state: z.string(), labels: z.array(z.object({ name: z.string() })).nullish() }),
+  label: z.object({ name: z.string() }).nullish(),
 });
 
 const issuePayload = z.object({
@@ -104,6 +118,10 @@ export function toAppEvent(forge: ForgeKind, name: string, payload: unknown): Ap
         number: p.number,
         headSha: p.pull_request.head.sha,
         state: p.pull_request.state,
+        label: p.label?.name,
+        labels: (p.pull_request.labels ?? []).map((l) => l.name),
+        sender: p.sender?.login,
+        senderIsBot: p.sender?.type === "Bot" || (p.sender?.login.endsWith("[bot]") ?? false),
       }));
     case "issues":
       return parse(forge, name, issuePayload, payload, (p) => ({ ...common(forge, p), type: "issue", action: p.action, number: p.issue.number, label: p.label?.name }));

@@ -1,8 +1,12 @@
 // What an event asks of prd-bot, decided without any I/O: AppEvent → Plan. The dispatcher carries a plan out
 // (permission check, reaction, dispatch, status); the second-step rules it applies are here too, so every
 // decision the app makes is a plain function with a unit test.
+import { parseScrumCommand, type ScrumCommand } from "../core/events/scrum-command.js";
 import type { ForgeKind, Permission, RepoRef } from "../ports/forge.js";
 import type { AppEvent } from "./app-event.js";
+
+export { parseScrumCommand };
+export type { ScrumCommand };
 
 export type JobCommand = "cycle" | "review" | "apply" | "audit";
 
@@ -11,6 +15,8 @@ export interface JobRequest {
   command: JobCommand;
   pr?: number;
   gap?: string;
+  /** A review limited to the changed files matching these globs (`/scrum files …`). */
+  files?: string[];
 }
 
 export interface Target {
@@ -19,12 +25,12 @@ export interface Target {
   defaultBranch: string | undefined;
 }
 
-export type ScrumRequest = { ok: true; command: "review" | "apply"; text: string } | { ok: false; text: string };
-
 export type Plan =
   | { type: "ignore"; reason: string }
   | { type: "invalid"; reason: string }
-  | { type: "scrum"; target: Target; pr: number; commentId: number; author: string; request: ScrumRequest }
+  | { type: "scrum"; target: Target; pr: number; commentId: number; author: string; command: ScrumCommand }
+  /** Labels changed on an open pull request: a review when the repository's review label is among them. */
+  | { type: "label"; target: Target; pr: number; sender: string; added: string | undefined; labels: string[]; action: string }
   | { type: "audit"; target: Target; pr: number; headSha: string; action: string }
   | { type: "prd-push"; target: Target; branch: string; before: string; after: string; paths: string[]; pathsComplete: boolean }
   | { type: "cycle"; target: Target; issue: number; reason: string };
@@ -45,10 +51,10 @@ export function decide(event: AppEvent, settings: DecideSettings = {}): Plan {
     case "comment": {
       if (event.action !== "created") return { type: "ignore", reason: `comment ${event.action}: only new comments carry commands` };
       if (event.authorIsBot) return { type: "ignore", reason: `comment by the bot ${event.author}` };
-      const request = parseScrumCommand(event.body);
-      if (!request) return { type: "ignore", reason: "the comment has no /scrum command" };
+      const command = parseScrumCommand(event.body);
+      if (!command) return { type: "ignore", reason: "the comment has no /scrum command" };
       if (!event.onPullRequest) return { type: "ignore", reason: `/scrum works on pull requests; ${where}#${event.number} is an issue` };
-      return { type: "scrum", target, pr: event.number, commentId: event.commentId, author: event.author, request };
+      return { type: "scrum", target, pr: event.number, commentId: event.commentId, author: event.author, command };
     }
     case "push": {
       if (event.deleted) return { type: "ignore", reason: `${event.ref} was deleted` };
@@ -60,6 +66,13 @@ export function decide(event: AppEvent, settings: DecideSettings = {}): Plan {
       return { type: "prd-push", target, branch, before: event.before, after: event.after, paths: event.paths, pathsComplete: event.pathsComplete };
     }
     case "pull_request": {
+      // GitHub's `labeled` names the label added; Gitea's `label_updated` lists the labels the PR has now.
+      if (event.action === "labeled" || event.action === "label_updated") {
+        if (event.state !== "open") return { type: "ignore", reason: `pull request #${event.number} is ${event.state}` };
+        if (!event.sender) return { type: "ignore", reason: `labels changed on #${event.number}, but the payload names nobody who did it` };
+        if (event.senderIsBot) return { type: "ignore", reason: `labels changed on #${event.number} by the bot ${event.sender}` };
+        return { type: "label", target, pr: event.number, sender: event.sender, added: event.label, labels: event.labels, action: event.action };
+      }
       if (!AUDITED_PR_ACTIONS.has(event.action)) return { type: "ignore", reason: `pull request ${event.action}: the auditor runs on opened, synchronize, edited and reopened` };
       if (event.state !== "open") return { type: "ignore", reason: `pull request #${event.number} is ${event.state}` };
       return { type: "audit", target, pr: event.number, headSha: event.headSha, action: event.action };
@@ -72,27 +85,9 @@ export function decide(event: AppEvent, settings: DecideSettings = {}): Plan {
   }
 }
 
-/**
- * The first `/scrum` line of a comment (outside code fences and quotes): `/scrum` and `/scrum review` ask for
- * a review, `/scrum apply` for the applier; any other word is returned as not ok so the caller can explain.
- */
-export function parseScrumCommand(body: string): ScrumRequest | undefined {
-  let fenced = false;
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (/^(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      continue;
-    }
-    if (fenced) continue;
-    const match = /^\/scrum(?:\s+(\S+))?(?:\s|$)/i.exec(line);
-    if (!match) continue;
-    const word = (match[1] ?? "review").toLowerCase();
-    const text = line.slice(0, 80);
-    if (word === "review" || word === "apply") return { ok: true, command: word, text };
-    return { ok: false, text };
-  }
-  return undefined;
+/** Whether a label change asks for a review: the label added (GitHub) or among the PR's labels now (Gitea). */
+export function asksForReview(plan: { added: string | undefined; labels: string[] }, reviewLabel: string): boolean {
+  return plan.added !== undefined ? plan.added === reviewLabel : plan.labels.includes(reviewLabel);
 }
 
 /** Commands from comments run only for people who can push to the repository. */
@@ -115,6 +110,8 @@ export function workflowInputs(job: JobRequest): Record<string, string> {
   const inputs: Record<string, string> = { command: job.command };
   if (job.pr !== undefined) inputs.pr = String(job.pr);
   if (job.gap !== undefined) inputs.gap = job.gap;
+  // Globs separated by spaces, as the `files` input reads them; one with a space in it travels quoted.
+  if (job.files?.length) inputs.files = job.files.map((glob) => (/\s/.test(glob) ? `"${glob}"` : glob)).join(" ");
   return inputs;
 }
 

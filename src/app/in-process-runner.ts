@@ -1,20 +1,24 @@
 // The built-in runner of self-hosted mode (PRD_BOT_MODE=in-process): the app does the work itself instead of
 // dispatching the repository's workflow. A cycle clones the default branch into a fresh temp folder, reads the
 // repository's config from that clone and runs the same forge wiring as the Action (wiring/forge-cycles.ts);
-// the folder is always removed. Review and apply answer "not available yet" like the Action; an audit resolves
-// the pending prd-bot/auditor status that run-plan.ts set, so that it does not hang on the PR for ever.
+// the folder is always removed. Review, apply and audit go through wiring/forge-jobs.ts like the Action (the
+// clone is made only when the job asks for a checkout); an audit always finishes the pending prd-bot/auditor
+// status that run-plan.ts set, so that it does not hang on the PR for ever.
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { cloneRepository } from "../adapters/workspace/clone-repository.js";
 import { openGitWorkspace } from "../adapters/workspace/git-workspace.js";
+import { ConfigError } from "../config/config-error.js";
 import { parseConfig } from "../config/load-config.js";
 import { DEFAULT_CONFIG_PATH } from "../config/schema.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Forge, GitRemote } from "../ports/forge.js";
-import { notYetComment } from "../wiring/action-replies.js";
+import type { Workspace } from "../ports/workspace.js";
+import { postFinalStatus } from "../jobs/shared/post-status.js";
+import { AUDITOR_CONTEXT } from "../core/post/status-contexts.js";
 import { runForgeCycles, type CycleRequest, type ForgeCyclesResult } from "../wiring/forge-cycles.js";
+import { runForgeJob, AUDIT_UNAVAILABLE, type ForgeJobRequest, type ForgeJobResult } from "../wiring/forge-jobs.js";
 import type { JobRunner, RunnableJob } from "./job-starter.js";
-import { AUDITOR_CONTEXT } from "./run-plan.js";
 import { basicCredentials } from "../adapters/forge/git-remote.js";
 import { redactSecrets } from "../core/redact-secrets.js";
 
@@ -29,9 +33,11 @@ export interface InProcessRunnerOptions {
   now?: () => Date;
   /** Told each finished cycle job's result (tests, metrics). */
   onCycles?: (job: RunnableJob, result: ForgeCyclesResult) => void;
+  /** Told each finished pull-request job's result (tests, metrics). */
+  onForgeJob?: (job: RunnableJob, result: ForgeJobResult) => void;
 }
 
-export const AUDIT_UNAVAILABLE = "auditor not available in this version";
+export { AUDIT_UNAVAILABLE };
 
 export function createInProcessRunner(options: InProcessRunnerOptions): JobRunner {
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
@@ -68,19 +74,46 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     }
   }
 
-  async function notYet(forge: Forge, command: "review" | "apply", pr: number, where: string): Promise<void> {
-    // run-plan.ts checked the author's write access before starting the job.
-    const fork = command === "apply" ? (await forge.getPullRequest(pr)).fromFork : false;
-    const posted = await forge.comment(pr, notYetComment(command, fork));
-    log.info(`${where}: /scrum ${command} on #${pr}: replied that it is not available yet (${posted.url})`);
+  async function pullRequestJob(job: RunnableJob, pr: number, where: string): Promise<void> {
+    const { forge } = job;
+    const defaultBranch = await forge.defaultBranch();
+    const request = forgeJobRequest(job, pr);
+    let config;
+    try {
+      config = parseConfig(await forge.readFile(configPath, defaultBranch), configPath);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      await answerConfigError(forge, request, error, where);
+      return;
+    }
+    const dir = await mkdtemp(path.join(options.tempDir, "prd-bot-job-"));
+    try {
+      let clone: Promise<Workspace> | undefined;
+      const workspace = () =>
+        (clone ??= (async () => {
+          const checkout = path.join(dir, "checkout");
+          await cloneRepository(forge.gitRemote(), defaultBranch, checkout);
+          return openGitWorkspace(checkout);
+        })());
+      const result = await runForgeJob(request, { forge, config, configFile: configPath, env, workspace, tempDir: dir, log, now, origin: "app" });
+      for (const note of result.notes) log.info(`${where}: ${note}`);
+      if (result.failure) log.warn(`${where}: ${request.job} on #${pr} failed: ${result.failure}`);
+      options.onForgeJob?.(job, result);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
-  async function audit(forge: Forge, pr: number, where: string): Promise<void> {
-    // The pending status sits on the head run-plan.ts saw; the job names only the PR, so its current head is
-    // used (a newer push brought its own pending status and its own job).
-    const pull = await forge.getPullRequest(pr);
-    await forge.setStatus({ sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
-    log.info(`${where}: #${pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
+  /** A config the job cannot run with: the person who asked hears why; an audit's pending status is finished. */
+  async function answerConfigError(forge: Forge, request: ForgeJobRequest, error: ConfigError, where: string): Promise<void> {
+    log.warn(`${where}: ${request.job} on #${request.pr} not run, because ${configPath} is invalid: ${error.message}`);
+    if (request.job === "audit") {
+      const pull = await forge.getPullRequest(request.pr);
+      const description = `${configPath} on the default branch is invalid: fix it and push again`;
+      await postFinalStatus(forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "error", description, details: error.message, pr: request.pr });
+      return;
+    }
+    await forge.comment(request.pr, `prd-bot could not run \`/scrum ${request.job}\`: the configuration on the default branch is invalid.\n\n${error.message}`);
   }
 
   return async (job) => {
@@ -88,14 +121,20 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     try {
       if (job.command === "cycle") return await cycle(job, where);
       if (job.pr === undefined) throw new Error(`the ${job.command} job names no pull request`);
-      if (job.command === "audit") return await audit(job.forge, job.pr, where);
-      return await notYet(job.forge, job.command, job.pr, where);
+      return await pullRequestJob(job, job.pr, where);
     } catch (error) {
       // Logged here, with the repository, and not rethrown: nothing upstream could say more. Tokens are cut out
       // even where an adapter might have let one through.
       log.warn(`${where}: in-process ${job.command} failed: ${redactSecrets((error as Error).message ?? String(error), secretsOf(job.forge))}`);
     }
   };
+}
+
+function forgeJobRequest(job: RunnableJob, pr: number): ForgeJobRequest {
+  const reason = `in-process job for delivery ${job.deliveryId}`;
+  if (job.command === "audit") return { job: "audit", reason, pr, fromFork: false };
+  if (job.command === "apply") return { job: "apply", reason, pr };
+  return { job: "review", reason, pr, ...(job.files?.length ? { files: job.files } : {}) };
 }
 
 /**

@@ -28,14 +28,12 @@ export function describeJob(job: JobRequest): string {
 }
 
 export function notAllowedReply(author: string, commandText: string): string {
+  // The command is the commenter's text: it stays one code span, whatever backticks it holds.
+  const command = commandText.replace(/`/g, "'");
   return [
-    `Thanks, @${author}! prd-bot takes \`${commandText}\` only from people with write access to this repository, so nothing was started.`,
-    "A maintainer can comment `/scrum` to ask for a review, or `/scrum apply` to apply its high-confidence fixes.",
+    `Thanks, @${author}! prd-bot takes \`${command}\` only from people with write access to this repository, so nothing was started.`,
+    "A maintainer can comment `/scrum` to ask for a review, `/scrum apply` to apply its high-confidence fixes, or `/scrum help` for the list of commands.",
   ].join("\n\n");
-}
-
-export function unknownCommandReply(commandText: string): string {
-  return `prd-bot does not know \`${commandText}\`. Comment \`/scrum\` (or \`/scrum review\`) to review this pull request against the PRD, or \`/scrum apply\` to apply the review's high-confidence fixes.`;
 }
 
 export function howToAddWorkflow(site: WorkflowSite): string {

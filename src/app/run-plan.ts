@@ -5,11 +5,14 @@ import { ConfigError } from "../config/config-error.js";
 import { parseConfig } from "../config/load-config.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Forge } from "../ports/forge.js";
+import { AUDITOR_CONTEXT } from "../core/post/status-contexts.js";
 import type { JobRequest, Plan, Target } from "./decide.js";
-import { mayCommand, touchesPrd } from "./decide.js";
+import { asksForReview, mayCommand, touchesPrd } from "./decide.js";
+import { DEFAULT_REVIEW_LABEL } from "../core/events/route-event.js";
+import { scrumHelp } from "../core/events/scrum-command.js";
 import type { StartJob } from "./job-starter.js";
 import type { WorkflowSite } from "./messages.js";
-import { cannotStartComment, cannotStartLog, cannotStartStatus, describeJob, notAllowedReply, unknownCommandReply } from "./messages.js";
+import { cannotStartComment, cannotStartLog, cannotStartStatus, describeJob, notAllowedReply } from "./messages.js";
 
 export type ActionPlan = Exclude<Plan, { type: "ignore" } | { type: "invalid" }>;
 
@@ -23,13 +26,15 @@ export interface PlanContext {
   configPath: string;
 }
 
-export const AUDITOR_CONTEXT = "prd-bot/auditor";
+export { AUDITOR_CONTEXT };
 const ZERO_SHA = /^0+$/;
 
 export async function runPlan(plan: ActionPlan, ctx: PlanContext): Promise<string> {
   switch (plan.type) {
     case "scrum":
       return runScrum(plan, ctx);
+    case "label":
+      return runLabel(plan, ctx);
     case "audit":
       return runAudit(plan, ctx);
     case "prd-push":
@@ -46,22 +51,50 @@ export async function runPlan(plan: ActionPlan, ctx: PlanContext): Promise<strin
 
 async function runScrum(plan: Extract<ActionPlan, { type: "scrum" }>, ctx: PlanContext): Promise<string> {
   const { forge } = ctx;
+  const { command } = plan;
   const permission = await forge.permission(plan.author);
   if (!mayCommand(permission)) {
-    await forge.comment(plan.pr, notAllowedReply(plan.author, plan.request.text));
-    return `declined ${plan.request.text} on #${plan.pr} from ${plan.author} (permission: ${permission}); replied`;
-  }
-  if (!plan.request.ok) {
-    await forge.comment(plan.pr, unknownCommandReply(plan.request.text));
-    return `unknown command ${plan.request.text} on #${plan.pr} from ${plan.author}; replied with the commands`;
+    await forge.comment(plan.pr, notAllowedReply(plan.author, command.text));
+    return `declined ${command.text} on #${plan.pr} from ${plan.author} (permission: ${permission}); replied`;
   }
   if (forge.capabilities.reactions) {
     // The reaction only acknowledges; failing to add it must not stop the work itself.
     await forge.react(plan.commentId, "eyes").catch((error: unknown) => ctx.log.warn(`${where(plan.target)}: could not react to comment ${plan.commentId}: ${(error as Error).message}`));
   }
-  const result = await start({ command: plan.request.command, pr: plan.pr }, plan.target, ctx);
+  if (command.kind === "help") {
+    // Answered here: the list needs no job, only the review label from the repository's config.
+    await forge.comment(plan.pr, scrumHelp({ problem: command.problem, label: await reviewLabel(plan.target, ctx) }));
+    return `${command.text} on #${plan.pr} from ${plan.author}${command.problem ? ` (${command.problem})` : ""}: replied with the commands`;
+  }
+  const job: JobRequest = command.kind === "apply" ? { command: "apply", pr: plan.pr } : { command: "review", pr: plan.pr, ...(command.files ? { files: command.files } : {}) };
+  const result = await start(job, plan.target, ctx);
   if (!result.started) await forge.comment(plan.pr, result.comment);
   return result.line;
+}
+
+async function runLabel(plan: Extract<ActionPlan, { type: "label" }>, ctx: PlanContext): Promise<string> {
+  const label = await reviewLabel(plan.target, ctx);
+  if (!asksForReview(plan, label)) return `labels changed on #${plan.pr}: not the review label "${label}", nothing to do`;
+  const permission = await ctx.forge.permission(plan.sender);
+  if (!mayCommand(permission)) {
+    // A label is no conversation: nobody is answered, the log says why (the label stays for a writer to re-add).
+    return `${plan.sender} added "${label}" to #${plan.pr} but has ${permission} permission (a review needs write): nothing started`;
+  }
+  const result = await start({ command: "review", pr: plan.pr }, plan.target, ctx);
+  if (!result.started) await ctx.forge.comment(plan.pr, result.comment);
+  return result.line;
+}
+
+/** The repository's review label (config `review.label` on the default branch); the default when the config is unreadable. */
+async function reviewLabel(target: Target, ctx: PlanContext): Promise<string> {
+  const branch = target.defaultBranch ?? (await ctx.forge.defaultBranch());
+  try {
+    return parseConfig(await ctx.forge.readFile(ctx.configPath, branch), ctx.configPath).review.label;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    ctx.log.warn(`${where(target)}: ${ctx.configPath} on ${branch} is invalid, so the default review label is used: ${error.message}`);
+    return DEFAULT_REVIEW_LABEL;
+  }
 }
 
 async function runAudit(plan: Extract<ActionPlan, { type: "audit" }>, ctx: PlanContext): Promise<string> {

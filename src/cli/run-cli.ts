@@ -2,6 +2,7 @@
 import { ConfigError } from "../config/config-error.js";
 import { EXIT_CRASH, EXIT_USAGE, OUTCOMES, OUTCOME_MEANING } from "../core/outcomes.js";
 import { VERSION } from "../version.js";
+import { NotACheckoutError } from "../ports/workspace.js";
 import { UsageError } from "./args.js";
 import type { CliIo } from "./io.js";
 
@@ -10,7 +11,10 @@ import type { CliIo } from "./io.js";
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
+  review: async (argv, io) => (await import("./commands/review.js")).reviewCommand(argv, io),
+  context: async (argv, io) => (await import("./commands/context.js")).contextCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
+  audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
   demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
   serve: async (argv, io) => (await import("./commands/serve.js")).serveCommand(argv, io),
@@ -23,7 +27,10 @@ Usage: prd-bot <command> [options]
 Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
+  review        review a base..head range against the PRD (line findings with checked citations)
+  context       what a cycle would send for a gap: files whole or in part, tokens, why (no model call)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model
   serve         run the webhook app (GitHub App via Probot, and a Gitea receiver)
@@ -51,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NotACheckoutError) {
       process.stderr.write(`prd-bot ${command}: ${error.message}\n`);
       return EXIT_USAGE;
     }

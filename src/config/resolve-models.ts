@@ -9,9 +9,18 @@ import type { Config, ProviderConfig } from "./schema.js";
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_PROVIDER = "default";
 
+/** Tasks with their own model list under `models.<task>`; an empty list falls back to `models.propose`. */
+export type ModelTask = "propose" | "review" | "audit";
+
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
+  /** Whether that file exists (false: the defaults were used); said in the "no model" error. */
+  fileFound?: boolean;
+  /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
+  override?: string;
+  /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
+  task?: ModelTask;
 }
 
 /**
@@ -32,19 +41,28 @@ export interface ResolveOptions {
 export function resolveModelChain(config: Config, env: Record<string, string | undefined>, options: ResolveOptions = {}): ResolvedModel[] {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
-  const configured = config.models.propose;
-  const fromEnv = nonEmpty(env.PRD_BOT_MODEL);
+  const task = options.task ?? "propose";
+  // The review ladder falls back to the propose list (and PRD_BOT_MODEL) when it has none of its own.
+  const own = config.models[task];
+  const inherits = task === "review" && own.length === 0;
+  const configured = inherits ? config.models.propose : own;
+  const key = inherits ? "models.propose" : `models.${task}`;
+  const fromEnv = task === "propose" || task === "review" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
+    const places = [
+      ...(task === "propose" ? [options.override ?? "--model (CLI) or the `model` input (Action)", "the environment variable PRD_BOT_MODEL (unset or empty)"] : []),
+      options.fileFound === false ? `models.${task} in ${file} (no such file: the defaults were used)` : `models.${task} in ${file} (empty)`,
+    ];
     throw new ConfigError(file, [
       {
-        path: "models.propose",
-        message: "no model is configured",
+        path: `models.${task}`,
+        message: `no model is configured; looked at ${places.join(", ")}`,
         hint: "list one under `models: propose: [gpt-4o-mini]` in the config, pass --model / the `model` input, or set PRD_BOT_MODEL",
       },
     ]);
   }
-  const where = (i: number) => (configured.length > 0 ? `models.propose[${i}]` : "PRD_BOT_MODEL");
+  const where = (i: number) => (configured.length > 0 ? `${key}[${i}]` : "PRD_BOT_MODEL");
 
   const chain: ResolvedModel[] = [];
   refs.forEach((ref, i) => {
@@ -72,6 +90,17 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   });
   if (problems.length > 0) throw new ConfigError(file, dedupe(problems));
   return chain;
+}
+
+/** `models.embed` resolved like a chain entry, or undefined when no embeddings model is configured. */
+export function resolveEmbedModel(config: Config, env: Record<string, string | undefined>, options: Pick<ResolveOptions, "file"> = {}): ResolvedModel | undefined {
+  const ref = config.models.embed;
+  if (ref === undefined) return undefined;
+  const problems: ConfigProblem[] = [];
+  const { name, provider, model } = pickProvider(ref, config, env, "models.embed", problems);
+  const apiKey = provider ? readKey(name, provider, env, "models.embed", problems) : undefined;
+  if (provider === undefined || problems.length > 0) throw new ConfigError(options.file ?? DEFAULT_CONFIG_PATH, dedupe(problems));
+  return { id: `${name}/${model}`, provider: name, model, baseUrl: provider.base_url, apiKey, structuredOutput: provider.structured_output, timeoutMs: provider.timeout_seconds * 1000 };
 }
 
 interface Picked {

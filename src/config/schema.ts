@@ -2,6 +2,7 @@
 // the published JSON Schema (schema/prd-bot.schema.json) is generated from this file (npm run schema).
 import { z } from "zod";
 import { refusedEnvName } from "../core/refused-env-name.js";
+import { AUDIT_KINDS } from "../core/audit/audit-types.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
 
@@ -20,10 +21,39 @@ export const DEFAULT_PROTECTED = [
   "**/go.sum",
   "**/.env*",
   "**/secrets/**",
+  // Credential files (also kept out of prompts by core/secrets).
+  "**/*.pem",
+  "**/*.key",
+  "**/id_rsa*",
+  "**/credentials*",
+  // Git's own behaviour and the hook managers that run code on the next git command.
+  "**/.gitmodules",
+  "**/.gitattributes",
+  ".husky/**",
+  ".githooks/**",
+  ".git-hooks/**",
+  ".hooks/**",
+  ".lefthook/**",
+  ".lefthook-local/**",
+  "lefthook.{yml,yaml,json,toml}",
+  ".lefthook.{yml,yaml,json,toml}",
+  "lefthook-local.{yml,yaml,json,toml}",
+  ".pre-commit-config.{yml,yaml}",
+  ".pre-commit-hooks.{yml,yaml}",
+  ".simple-git-hooks.{js,cjs,mjs,json}",
+  "simple-git-hooks.{js,cjs,mjs,json}",
+  ".overcommit.yml",
+  ".envrc",
   "docs/ADR-*",
   "docs/DECISIONS.md",
   ".github/prd-bot.yml",
 ];
+
+/** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
+function insideRepository(path: string): boolean {
+  const slashed = path.replace(/\\/g, "/");
+  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
+}
 
 const modelRef = z
   .string()
@@ -50,7 +80,12 @@ export const configSchema = z
   .object({
     prd: z
       .object({
-        path: z.string().min(1).default("docs/PRD.md").describe("The PRD, relative to the repository root."),
+        path: z
+          .string()
+          .min(1)
+          .refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)")
+          .default("docs/PRD.md")
+          .describe("The PRD, relative to the repository root."),
         tag: z.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on."),
       })
       .strict()
@@ -119,8 +154,64 @@ export const configSchema = z
       .prefault({}),
     context: z
       .object({
-        max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files in the prompt."),
-        max_files: z.number().int().positive().default(8),
+        max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
+        max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
+        map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
+        localize: z
+          .enum(["off", "model"])
+          .default("off")
+          .describe("model: one extra budgeted call on models.localize picks files from the map and outlines before the proposal (recorded in the cycle)."),
+      })
+      .strict()
+      .prefault({}),
+    audit: z
+      .object({
+        blocking: z
+          .array(z.enum(AUDIT_KINDS))
+          .default(["incomplete_rename", "protected_path", "deleted_file", "secret", "claim_contradicted", "claim_not_backed"])
+          .describe("Kinds of issue that fail the prd-bot/auditor status; the others are advice. missing_tests blocks only with require_tests."),
+        protected_paths_block: z
+          .enum(["bot", "everyone", "nobody"])
+          .default("bot")
+          .describe("Whose changes to paths.protected block: prd-bot's own pull requests (default), everyone's, or nobody's."),
+        require_tests: z.boolean().default(false).describe("Code changed with no test changed blocks (otherwise it is advice)."),
+        ignore_authors: z
+          .array(z.string().min(1))
+          .default(["*[bot]"])
+          .describe("Pull request authors (globs) not audited; prd-bot's own pull requests are audited anyway."),
+        max_files: z.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
+        max_diff_bytes: z.number().int().positive().default(2_000_000).describe("Patch bytes audited; files beyond are named as not read."),
+        max_model_tokens: z.number().int().positive().default(12_000).describe("Tokens of diff shown to the model check."),
+      })
+      .strict()
+      .prefault({}),
+    review: z
+      .object({
+        documents: z
+          .array(z.string().min(1))
+          .optional()
+          .describe("Globs of the documents a review is judged against, read at the PR's base. Default: the PRD and docs/**/*.md."),
+        top_k: z.number().int().positive().max(50).default(5).describe("Document sections shown to the model per file."),
+        parallel: z.number().int().positive().max(32).default(4).describe("Files reviewed at the same time."),
+        max_files: z.number().int().positive().default(30).describe("Files sent to a model per run; the rest are listed as not reviewed."),
+        ignore: z
+          .array(z.string().min(1))
+          .default(["**/vendor/**", "**/node_modules/**", "**/dist/**", "**/*.min.js", "**/*.map", "**/*.snap", "**/generated/**"])
+          .describe("Vendored or generated files: never sent to a model, listed as skipped."),
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
+        chunk_chars: z.number().int().min(200).default(1600).describe("Largest document chunk, in characters (sections longer than this become windows)."),
+        chunk_overlap: z.number().int().nonnegative().default(200).describe("Characters shared by consecutive windows of a long section."),
+        max_file_tokens: z
+          .number()
+          .int()
+          .positive()
+          .default(8000)
+          .describe("A file larger than this is reviewed in parts around its changed hunks (whole enclosing definitions where possible)."),
+        max_output_tokens: z.number().int().positive().default(2000),
       })
       .strict()
       .prefault({}),
@@ -137,7 +228,22 @@ export const configSchema = z
       .object({
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        review: z
+          .array(modelRef)
+          .default([])
+          .describe("The review ladder, cheapest first: a rung that errors, times out or answers thin, unparsable or with bad citations hands over to the next. Empty: models.propose."),
+        embed: modelRef
+          .optional()
+          .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
+        audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
+        localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (a cheap one is enough); empty: models.propose."),
         max_output_tokens: z.number().int().positive().default(6000),
+        max_answer_bytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1_000_000)
+          .describe("Largest model answer accepted, in bytes; a longer one fails that model (the next in the chain is tried) and is never parsed or counted."),
         temperature: z.number().min(0).max(2).default(0.2),
       })
       .strict()

@@ -16,6 +16,7 @@ export const OUTCOMES = [
   "tests_failed",
   "pr_skipped_by_policy",
   "pr_failed",
+  "error",
 ] as const;
 
 export type Outcome = (typeof OUTCOMES)[number];
@@ -36,12 +37,13 @@ export const OUTCOME_MEANING: Record<Outcome, string> = {
   tests_failed: "the test command stayed red (or timed out) after the repair rounds",
   pr_skipped_by_policy: "tests green, but policy said not to open a PR",
   pr_failed: "pushing the branch or opening the PR failed; nothing was left half-made",
+  error: "the cycle broke before asking a model (git, the state store, an unreadable file); not the gap's fault, exit 1",
 };
 
 /**
  * Exit codes of `prd-bot cycle`. 0: the cycle did its job or had nothing to do;
- * 2: usage or configuration error (no record written); 1: an unexpected crash.
- * Failures of the cycle itself exit 3 so a workflow can tell them apart.
+ * 2: usage or configuration error, naming the flag or key (no record written); 1: something broke
+ * (outcome `error`, or a crash). Failures of the cycle itself exit 3 so a workflow can tell them apart.
  */
 export const EXIT_OK = 0;
 export const EXIT_CRASH = 1;
@@ -57,7 +59,13 @@ const FAILED: ReadonlySet<Outcome> = new Set<Outcome>([
 ]);
 
 export function exitCodeFor(outcome: Outcome): number {
+  if (outcome === "error") return EXIT_CRASH;
   return FAILED.has(outcome) ? EXIT_CYCLE_FAILED : EXIT_OK;
+}
+
+/** Outcomes a run must not report as success: the failures, and breakage (`error`). */
+export function failsRun(outcome: Outcome): boolean {
+  return outcome === "error" || FAILED.has(outcome);
 }
 
 /** Outcomes that count as a failed attempt on a gap (for `give_up_after_failures`). */

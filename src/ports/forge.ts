@@ -17,6 +17,8 @@ export interface ForgeCapabilities {
   reactions: boolean;
   /** workflow_dispatch through the API (Gitea 1.24+). */
   workflowDispatch: boolean;
+  /** Committable ```suggestion blocks in review comments, and comments spanning several lines (GitHub). */
+  suggestions: boolean;
 }
 
 export interface GitRemote {
@@ -52,9 +54,43 @@ export type Permission = "admin" | "write" | "read" | "none";
 
 export interface LineComment {
   path: string;
-  /** Line in the new version of the file. */
+  /** The (last) line commented on: in the new version of the file (RIGHT, the default) or the old one (LEFT). */
   line: number;
+  side?: "RIGHT" | "LEFT";
+  /**
+   * First line of a multi-line comment, on the same side (GitHub). Gitea comments on single lines only: there
+   * the comment sits on `line`.
+   */
+  startLine?: number;
   body: string;
+}
+
+/** A comment on an issue or pull request's conversation. */
+export interface IssueComment {
+  id: number;
+  body: string;
+  /** Login of whoever wrote it. */
+  author: string;
+  /** Its page (html_url). */
+  url: string;
+}
+
+/** A review comment on a line of a pull request. */
+export interface ReviewComment {
+  id: number;
+  path: string;
+  /** New-side line it sits on; null when the forge no longer places it (the line changed since: outdated). */
+  line: number | null;
+  /** Set when the comment is on the old version of the file (`line` is then an old-side line). */
+  side?: "LEFT";
+  body: string;
+}
+
+export interface StatusAnnotation {
+  path: string;
+  line: number;
+  message: string;
+  level: "failure" | "warning" | "notice";
 }
 
 export interface CommitStatus {
@@ -66,6 +102,15 @@ export interface CommitStatus {
   /** Longer markdown, shown where the forge has room for it (check run output). */
   details?: string;
   targetUrl?: string;
+  /** Issues on lines, shown as check-run annotations where the forge has them (GitHub); otherwise dropped. */
+  annotations?: StatusAnnotation[];
+}
+
+/** Where a status went: a check run (GitHub, with its page) or a commit status. */
+export interface PostedStatus {
+  as: "check-run" | "commit-status";
+  /** The check run's page, when there is one. */
+  url?: string;
 }
 
 export interface Forge {
@@ -84,10 +129,19 @@ export interface Forge {
   openDraftPullRequest(input: { head: string; base: string; title: string; body: string; labels: string[] }): Promise<PullRequest>;
   updatePullRequest(number: number, input: { title?: string; body?: string }): Promise<PullRequest>;
   comment(issueNumber: number, body: string): Promise<{ id: number; url: string }>;
+  /** Every comment of an issue or pull request's conversation, oldest first (all pages). */
+  listComments(issueNumber: number): Promise<IssueComment[]>;
+  /** Every review comment on a pull request's lines, oldest first (all pages). */
+  listReviewComments(prNumber: number): Promise<ReviewComment[]>;
   editComment(commentId: number, body: string): Promise<void>;
   react(commentId: number, reaction: "eyes" | "+1" | "confused" | "rocket"): Promise<void>;
   review(prNumber: number, input: { body: string; comments: LineComment[]; commitSha: string }): Promise<void>;
-  setStatus(status: CommitStatus): Promise<void>;
+  /** A check run named `context` where the forge and token allow (GitHub), else a commit status. */
+  setStatus(status: CommitStatus): Promise<PostedStatus>;
+  /** Always a commit status, even where check runs exist (to finish a pending commit status of the same context). */
+  setCommitStatus(status: CommitStatus): Promise<void>;
+  /** The state of the newest commit status named `context` on `sha`, or undefined when there is none. */
+  latestCommitStatus(sha: string, context: string): Promise<CommitStatus["state"] | undefined>;
   permission(user: string): Promise<Permission>;
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
 }

@@ -28,6 +28,13 @@ export interface RunOptions {
 /** A held checkout (release it when the job ends), or why it could not be had in time. */
 export type CheckoutLock = { ok: true; release: () => Promise<void> } | { ok: false; reason: string };
 
+export interface RestoreOptions {
+  /** Ignored files that existed before (from ignoredFiles()): any other ignored file is removed too. */
+  ignoredBefore?: readonly string[];
+  /** Files the bot wrote with their content before (undefined: did not exist), put back even when ignored. */
+  written?: readonly { path: string; before: string | undefined }[];
+}
+
 export interface Workspace {
   /** Absolute path of the checkout's top level. */
   readonly root: string;
@@ -49,10 +56,14 @@ export interface Workspace {
   listFiles(): Promise<string[]>;
   /**
    * Regular tracked files at HEAD for which `keep(path, bytes)` is true, with their content: symlinks and
-   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk.
+   * submodules are never read. Meant for a clean tree, where HEAD is what is on disk. `blob` is the git
+   * object id (the symbol index's cache key), when the implementation knows it.
    */
-  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string }[]>;
-  /** Content of a file in the working tree, or undefined when absent. Throws on directories. */
+  readTrackedFiles(keep: (path: string, bytes: number) => boolean): Promise<{ path: string; content: string; blob?: string }[]>;
+  /**
+   * Content of a file in the working tree, or undefined when absent. Throws on directories, and a
+   * NotTextError (adapters/workspace/decode-text.ts) for a file that is not valid UTF-8; a BOM is kept.
+   */
   readFile(path: string): Promise<string | undefined>;
   /** Content of a file at a revision, or undefined when absent there. */
   readFileAt(rev: string, path: string): Promise<string | undefined>;
@@ -60,8 +71,15 @@ export interface Workspace {
   resolveInside(path: string): Promise<PathCheck>;
   /** Write a file (creating parent folders). The caller has checked the path with resolveInside. */
   writeFile(path: string, content: string): Promise<void>;
-  /** Put the tree back to HEAD: tracked files restored, untracked files removed, `keep` paths left alone. */
-  restore(keep?: string[]): Promise<void>;
+  /** Which of `paths` git ignores (tracked files never are). */
+  ignoredPaths(paths: string[]): Promise<string[]>;
+  /** Every ignored file in the working tree (relative posix paths), for restore's `ignoredBefore`. */
+  ignoredFiles(): Promise<string[]>;
+  /**
+   * Put the tree back to HEAD: tracked files restored, untracked files removed, `keep` paths left alone;
+   * with options, ignored files created since `ignoredBefore` removed and the bot's own writes undone.
+   */
+  restore(keep?: string[], options?: RestoreOptions): Promise<void>;
   /**
    * Commit `paths` as they are in the working tree onto a new commit whose parent is HEAD, and point
    * `branch` at it, without checking it out or touching the index. Returns the commit sha.
@@ -88,5 +106,21 @@ export class PushRejectedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PushRejectedError";
+  }
+}
+
+/** A file the bot neither reads into a prompt nor rewrites: not valid UTF-8 (another encoding, or binary). */
+export class NotTextError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not valid UTF-8 text (another encoding, or binary); the bot only reads and rewrites UTF-8 files, so it leaves this one alone`);
+    this.name = "NotTextError";
+  }
+}
+
+/** The directory given is no git checkout a job can work in (not a work tree, or no commit yet): a usage problem. */
+export class NotACheckoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotACheckoutError";
   }
 }

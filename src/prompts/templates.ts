@@ -1,16 +1,32 @@
 // Prompts are data: the templates are the .md files beside this one, bundled as text.
 // Variables are {{name}}; rendering fails loudly on a missing variable or an unused one, so a template
 // and its caller cannot drift apart silently.
+import auditClaimsSystem from "./audit-claims-system.md";
+import auditClaimsUser from "./audit-claims-user.md";
+import auditJudgeSystem from "./audit-judge-system.md";
+import auditJudgeUser from "./audit-judge-user.md";
 import proposeSystem from "./propose-system.md";
 import proposeUser from "./propose-user.md";
 import repairJson from "./repair-json.md";
 import repairTests from "./repair-tests.md";
+import reviewLearning from "./review-learning.md";
+import reviewRepair from "./review-repair.md";
+import reviewSystem from "./review-system.md";
+import reviewUser from "./review-user.md";
 
 export const TEMPLATES = {
+  "audit-claims-system": auditClaimsSystem,
+  "audit-claims-user": auditClaimsUser,
+  "audit-judge-system": auditJudgeSystem,
+  "audit-judge-user": auditJudgeUser,
   "propose-system": proposeSystem,
   "propose-user": proposeUser,
   "repair-json": repairJson,
   "repair-tests": repairTests,
+  "review-system": reviewSystem,
+  "review-user": reviewUser,
+  "review-learning": reviewLearning,
+  "review-repair": reviewRepair,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -1,7 +1,7 @@
 // Wiring for the Action: the runner's environment and inputs → a Forge and the checkout as a Workspace → the
 // job the event asked for; cycles go through forge-cycles.ts (state branch, model chain, draft-PR publisher),
 // which the webhook app's in-process runner shares. Decisions stay in the jobs and in core; this assembles
-// ports, and answers for jobs that land in later versions.
+// ports; pull-request jobs (review, apply, audit, /scrum help) go through forge-jobs.ts, shared with the app.
 import type { ActionInputs } from "../action/action-inputs.js";
 import type { ActionResult } from "../action/action-result.js";
 import { readRunnerEnv, type RunnerEnv } from "../action/runner-env.js";
@@ -12,8 +12,8 @@ import { findGaps } from "../core/gaps/gaps.js";
 import type { JobRequest } from "../core/events/route-event.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Workspace } from "../ports/workspace.js";
-import { replyNotYet } from "./action-replies.js";
-import { runForgeCycles } from "./forge-cycles.js";
+import { runForgeCycles, type CycleRequest } from "./forge-cycles.js";
+import { runForgeJob } from "./forge-jobs.js";
 
 export interface ActionJobInput {
   env: Record<string, string | undefined>;
@@ -32,11 +32,6 @@ export async function runActionJob(input: ActionJobInput): Promise<ActionResult>
   const runner = readRunnerEnv(input.env, input.workspaceDir);
   const base: ActionResult = { job: request.job, reason: request.reason, records: [], notes: [] };
 
-  if (request.job === "audit") {
-    // The auditor lands in a later version; a PR event must not fail the PR's checks meanwhile.
-    log.info(`the auditor is not available yet: pull request #${request.pr} is not audited by this version (nothing failed)`);
-    return { ...base, unavailable: true, notes: [`auditor not available yet: #${request.pr} was not audited`] };
-  }
   if (!input.inputs.token) {
     throw new Error("input `token` is empty: pass `token: ${{ github.token }}` (the default) or a token from a secret; prd-bot needs it to open pull requests and keep its records");
   }
@@ -44,7 +39,21 @@ export async function runActionJob(input: ActionJobInput): Promise<ActionResult>
   // One cheap request first: a wrong token or repository fails here, with a clear message, before any work.
   const defaultBranch = await forge.defaultBranch();
 
-  if (request.job === "review" || request.job === "apply") return { ...base, ...(await replyNotYet(forge, request, log)) };
+  if (request.job === "review" || request.job === "apply" || request.job === "audit" || request.job === "help") {
+    let checkout: Promise<Workspace> | undefined;
+    const result = await runForgeJob(request, {
+      forge,
+      config: input.config,
+      configFile: input.configFile,
+      env: input.env,
+      workspace: () => (checkout ??= openCheckout(runner)),
+      tempDir: runner.tempDir,
+      log,
+      now: input.now,
+      origin: "action",
+    });
+    return { ...base, ...result };
+  }
   const workspace = await openCheckout(runner);
   if (request.job === "gaps") {
     const prd = await workspace.readFile(input.config.prd.path);
@@ -53,7 +62,7 @@ export async function runActionJob(input: ActionJobInput): Promise<ActionResult>
   }
   return {
     ...base,
-    ...(await runForgeCycles({ forge, workspace, config: input.config, configFile: input.configFile, env: input.env, tempDir: runner.tempDir, request, log, now: input.now, defaultBranch })),
+    ...(await runForgeCycles({ forge, workspace, config: input.config, configFile: input.configFile, env: input.env, tempDir: runner.tempDir, request: request satisfies CycleRequest, log, now: input.now, defaultBranch })),
   };
 }
 

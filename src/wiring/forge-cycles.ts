@@ -20,6 +20,7 @@ import type { Workspace } from "../ports/workspace.js";
 import { VERSION } from "../version.js";
 import { detectWorkspaceTestCommand } from "./workspace-test-command.js";
 import { basicCredentials } from "../adapters/forge/git-remote.js";
+import { initParsers } from "../adapters/parsers/init-parsers.js";
 
 export type CycleRequest = Extract<JobRequest, { job: "cycle" }>;
 
@@ -66,13 +67,15 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     );
   }
   // Resolved before any git work: a missing key or model fails fast, naming the config key to fix.
-  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }));
+  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {
     const state = createBranchStore({ remoteUrl: credentialedUrl(remote), branch: config.state.branch, workDir: scratch });
     const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: config.policy.open_pr, recordUrl: recordUrlFor(forge, remote, config.state.branch) });
     const testCommand = config.test.command ?? (await detectWorkspaceTestCommand(workspace));
+    // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
+    await initParsers();
     const { records, notes } = await runCycles({ workspace, state, model, config, testCommand, log, now: input.now, version: VERSION, publish }, request);
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
     return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };

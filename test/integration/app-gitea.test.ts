@@ -122,6 +122,41 @@ describe("the webhook app with Gitea", () => {
     expectForgeClean();
   });
 
+  it("label_updated with prd-bot:review among the PR's labels, by a writer, dispatches a review; by a reader nothing", async () => {
+    const labelled = (sender: string, labels: string[]) => {
+      // Gitea sends a label change as X-Gitea-Event pull_request, action label_updated, no `label` field.
+      const payload = onRepo(sample("pull_request_edited.json"));
+      payload.action = "label_updated";
+      delete payload.changes;
+      Object.assign(payload.pull_request, { number: 1, state: "open", labels: labels.map((name, i) => ({ id: i + 1, name, color: "ededed", description: "", url: "" })) });
+      payload.pull_request.head.sha = featureSha;
+      Object.assign(payload.sender, { login: sender, username: sender });
+      return payload;
+    };
+    expect((await send("pull_request", labelled("alice", ["bug", "prd-bot:review"]))).status).toBe(202);
+    await app.idle();
+    expect(model.dispatches).toEqual([{ workflow: "prd-bot.yml", ref: "main", inputs: { command: "review", pr: "1" } }]);
+    model.dispatches.length = 0;
+    await send("pull_request", labelled("mallory", ["prd-bot:review"]));
+    await send("pull_request", labelled("alice", ["bug"]));
+    await app.idle();
+    expect(model.dispatches).toEqual([]);
+    expect(model.comments).toEqual([]);
+    // Neither is an audit: no pending status.
+    expect(model.statuses).toEqual([]);
+    expectForgeClean();
+  });
+
+  it("/scrum help answers with the commands (default review label); /scrum files sends the globs", async () => {
+    await send("issue_comment", prComment("alice", "/scrum help"));
+    await send("issue_comment", prComment("alice", "/scrum files lib/*.go"));
+    await app.idle();
+    const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
+    expect(replies).toEqual([expect.stringContaining("Adding the label `prd-bot:review`")]);
+    expect(model.dispatches).toEqual([{ workflow: "prd-bot.yml", ref: "main", inputs: { command: "review", pr: "1", files: "lib/*.go" } }]);
+    expectForgeClean();
+  });
+
   it("on a Gitea older than 1.24 (no dispatch API), comments how to get the work done instead", async () => {
     serveVersion("1.22.6");
     await send("issue_comment", prComment("alice", "/scrum apply"));

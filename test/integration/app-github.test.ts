@@ -34,7 +34,7 @@ describe("the webhook app with GitHub", () => {
 
   beforeAll(async () => {
     repo = await makeRepo(
-      { "README.md": "hello\n", "docs/product.md": "# Product\n- [ ] a gap [bot-eligible]\n", ".github/prd-bot.yml": "prd:\n  path: docs/product.md\n" },
+      { "README.md": "hello\n", "docs/product.md": "# Product\n- [ ] a gap [bot-eligible]\n", ".github/prd-bot.yml": "prd:\n  path: docs/product.md\nreview:\n  label: needs-review\n" },
       { withRemote: true },
     );
     mainSha = await repo.git("rev-parse", "HEAD");
@@ -173,6 +173,51 @@ describe("the webhook app with GitHub", () => {
     const replies = model.comments.filter((c) => c.author === model.botLogin);
     expect(replies).toHaveLength(1);
     expect(replies[0]?.body).toMatch(/^Thanks, @mallory! prd-bot takes `\/scrum apply` only from people with write access/);
+    expectForgeClean();
+  });
+
+  it("/scrum files dispatches the globs as the files input; /scrum help and an unknown word answer with the commands, starting nothing", async () => {
+    await send("issue_comment", prComment("alice", "/scrum files src/**/*.ts `docs/my notes.md`"));
+    await app.idle();
+    expect(model.dispatches).toEqual([{ workflow: "prd-bot.yml", ref: "main", inputs: { command: "review", pr: "1", files: 'src/**/*.ts "docs/my notes.md"' } }]);
+    model.dispatches.length = 0;
+    await send("issue_comment", prComment("alice", "/scrum help"));
+    await send("issue_comment", prComment("olga", "/scrum deploy"));
+    await app.idle();
+    expect(model.dispatches).toEqual([]);
+    const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^prd-bot commands .*\n[\s\S]*`\/scrum files <glob>…`[\s\S]*Adding the label `needs-review`/);
+    expect(replies[1]).toMatch(/^prd-bot: `\/scrum deploy` is not a command\.\n\nprd-bot commands/);
+    expect(model.reactions.map((r) => r.content)).toEqual(["eyes", "eyes", "eyes"]);
+    expectForgeClean();
+  });
+
+  it("the review label (review.label from the config) added by a writer dispatches a review; by a reader or another label, nothing", async () => {
+    const labeled = (sender: string, label: string) => {
+      const payload = onRepo(example("pull_request", (e) => e.action === "labeled" && e.installation !== undefined));
+      Object.assign(payload, { number: 1 });
+      Object.assign(payload.pull_request, { number: 1, state: "open" });
+      payload.pull_request.head.sha = featureSha;
+      payload.label.name = label;
+      Object.assign(payload.sender, { login: sender, type: "User" });
+      return payload;
+    };
+    expect((await send("pull_request", labeled("alice", "needs-review"))).status).toBe(202);
+    await app.idle();
+    expect(model.dispatches).toEqual([{ workflow: "prd-bot.yml", ref: "main", inputs: { command: "review", pr: "1" } }]);
+    // The permission was asked of GitHub, after the config said which label counts; no status, no comment.
+    const calls = forge.requests.map((r) => r.operationId).filter((op) => op !== "apps/create-installation-access-token");
+    expect(calls).toEqual(["repos/get-content", "repos/get-collaborator-permission-level", "actions/create-workflow-dispatch"]);
+    model.dispatches.length = 0;
+    await send("pull_request", labeled("mallory", "needs-review"));
+    await send("pull_request", labeled("alice", "prd-bot:review"));
+    await app.idle();
+    expect(model.dispatches).toEqual([]);
+    expect(model.comments).toEqual([]);
+    expect(model.statuses).toEqual([]);
+    expect(log.lines).toContainEqual(expect.stringContaining('mallory added "needs-review" to #1 but has read permission'));
+    expect(log.lines).toContainEqual(expect.stringContaining('not the review label "needs-review"'));
     expectForgeClean();
   });
 

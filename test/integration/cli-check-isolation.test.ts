@@ -120,9 +120,11 @@ describe("prd-bot cycle: the test step", () => {
     await mkdir(dir, { recursive: true });
     for (const bad of ['{"calls":-4,"tokens":0}', `{"date":"1999-01-01","calls":0,"tokens":0}`]) {
       await writeFile(path.join(dir, `${today()}.json`), bad);
-      const result = await runCli(["cycle", "--root", repo.root], { env: env() });
-      expect(result.code, bad).not.toBe(0);
-      expect(result.stderr).toContain(`budget/${today()}.json`);
+      const result = await runCli(["cycle", "--root", repo.root, "--json"], { env: env() });
+      expect(result.code, bad).toBe(1);
+      const record = jsonOf<CycleRecord>(result);
+      expect(record.outcome).toBe("error");
+      expect(record.reason).toContain(`budget/${today()}.json`);
     }
     expect(model.requests).toHaveLength(0);
   });

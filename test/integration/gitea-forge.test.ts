@@ -43,7 +43,7 @@ describe("Gitea forge adapter", () => {
 
   it("reads the default branch (once), files at a ref, and a comparison folded from its commits", async () => {
     expect(forge.kind).toBe("gitea");
-    expect(forge.capabilities).toEqual({ draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: true });
+    expect(forge.capabilities).toEqual({ draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: true, suggestions: false });
     expect(await forge.defaultBranch()).toBe("main");
     expect(await forge.defaultBranch()).toBe("main");
     expect(requestsTo(server, "GET", "/repos/{owner}/{repo}")).toHaveLength(1);

@@ -47,7 +47,7 @@ describe("GitHub forge adapter", () => {
 
   it("reads the default branch (once), files at a ref, and a comparison", async () => {
     expect(forge.kind).toBe("github");
-    expect(forge.capabilities).toEqual({ draftFlag: true, checkRuns: true, reactions: true, workflowDispatch: true });
+    expect(forge.capabilities).toEqual({ draftFlag: true, checkRuns: true, reactions: true, workflowDispatch: true, suggestions: true });
     expect(await forge.defaultBranch()).toBe("main");
     expect(await forge.defaultBranch()).toBe("main");
     expect(requestsTo(server, "GET", "/repos/{owner}/{repo}")).toHaveLength(1);

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { toAppEvent } from "../../src/app/app-event.js";
-import { decide, mayCommand, parseScrumCommand, repoKey, touchesPrd, workflowInputs } from "../../src/app/decide.js";
+import { asksForReview, decide, mayCommand, repoKey, touchesPrd, workflowInputs } from "../../src/app/decide.js";
 import { cannotStartComment, cannotStartStatus, notAllowedReply } from "../../src/app/messages.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,7 +24,7 @@ describe("toAppEvent + decide on GitHub's example payloads", () => {
       pr: payload.issue.number,
       commentId: payload.comment.id,
       author: "Codertocat",
-      request: { ok: true, command: "review", text: "/scrum" },
+      command: { kind: "review", text: "/scrum" },
     });
   });
 
@@ -42,13 +42,27 @@ describe("toAppEvent + decide on GitHub's example payloads", () => {
     expect(decide(toAppEvent("github", "issue_comment", bot)).type).toBe("ignore");
   });
 
-  it("pull_request opened and synchronize ask for the auditor; closed and labeled do not", () => {
+  it("pull_request opened and synchronize ask for the auditor; closed does not", () => {
     for (const action of ["opened", "synchronize", "reopened"]) {
       const payload = github("pull_request", (e) => e.action === action);
       payload.pull_request.state = "open";
       expect(decide(toAppEvent("github", "pull_request", payload))).toMatchObject({ type: "audit", pr: 2, headSha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821", action });
     }
-    for (const action of ["closed", "labeled"]) expect(decide(toAppEvent("github", "pull_request", github("pull_request", (e) => e.action === action))).type).toBe("ignore");
+    expect(decide(toAppEvent("github", "pull_request", github("pull_request", (e) => e.action === "closed"))).type).toBe("ignore");
+  });
+
+  it("a label added to an open pull request is a label plan naming the label and who added it; the run decides if it is the review label", () => {
+    const labeled = github("pull_request", (e) => e.action === "labeled");
+    const plan = decide(toAppEvent("github", "pull_request", labeled));
+    expect(plan).toMatchObject({ type: "label", pr: labeled.pull_request.number, sender: "Codertocat", added: "bug", labels: ["bug"], action: "labeled" });
+    expect(asksForReview(plan as { added: string; labels: string[] }, "bug")).toBe(true);
+    expect(asksForReview(plan as { added: string; labels: string[] }, "prd-bot:review")).toBe(false);
+    const closed = structuredClone(labeled);
+    closed.pull_request.state = "closed";
+    expect(decide(toAppEvent("github", "pull_request", closed))).toMatchObject({ type: "ignore", reason: expect.stringContaining("is closed") });
+    const byBot = structuredClone(labeled);
+    Object.assign(byBot.sender, { login: "renovate[bot]", type: "Bot" });
+    expect(decide(toAppEvent("github", "pull_request", byBot))).toMatchObject({ type: "ignore", reason: expect.stringContaining("by the bot renovate[bot]") });
   });
 
   it("a push to the default branch is a PRD-push plan with the files of its commits; tags and deletions are ignored", () => {
@@ -94,7 +108,7 @@ describe("toAppEvent + decide on Gitea's payloads", () => {
       pr: 2,
       commentId: 45,
       author: "unknwon",
-      request: { ok: true, command: "apply" },
+      command: { kind: "apply" },
     });
     const onIssue = gitea("issue_comment_created.json");
     onIssue.comment.body = "/scrum";
@@ -108,6 +122,17 @@ describe("toAppEvent + decide on Gitea's payloads", () => {
     expect(decide(toAppEvent("gitea", "pull_request", gitea("pull_request_closed.json"))).type).toBe("ignore");
   });
 
+  it("Gitea's label_updated (a copy of pull_request_edited.json) names no label: the PR's labels say whether the review label is on", () => {
+    const payload = gitea("pull_request_edited.json");
+    payload.action = "label_updated";
+    delete payload.changes;
+    payload.pull_request.labels = [{ id: 3, name: "prd-bot:review", color: "ededed", description: "", url: "" }];
+    const plan = decide(toAppEvent("gitea", "pull_request", payload));
+    expect(plan).toMatchObject({ type: "label", pr: 1, sender: "jcitizen", added: undefined, labels: ["prd-bot:review"], action: "label_updated" });
+    expect(asksForReview(plan as { added: undefined; labels: string[] }, "prd-bot:review")).toBe(true);
+    expect(asksForReview({ added: undefined, labels: [] }, "prd-bot:review")).toBe(false);
+  });
+
   it("a push lists the files of its commits; Gitea has no `deleted` flag, an all-zero `after` means deleted", () => {
     const push = gitea("push.json");
     expect(decide(toAppEvent("gitea", "push", push))).toMatchObject({ type: "prd-push", branch: "master", paths: ["README.md"], pathsComplete: true });
@@ -116,18 +141,6 @@ describe("toAppEvent + decide on Gitea's payloads", () => {
     const counted = gitea("push.json");
     counted.total_commits = 3;
     expect(decide(toAppEvent("gitea", "push", counted))).toMatchObject({ pathsComplete: false });
-  });
-});
-
-describe("parseScrumCommand", () => {
-  it("finds the first /scrum line, outside code fences and quotes", () => {
-    expect(parseScrumCommand("/scrum")).toEqual({ ok: true, command: "review", text: "/scrum" });
-    expect(parseScrumCommand("  /SCRUM Review please")).toEqual({ ok: true, command: "review", text: "/SCRUM Review please" });
-    expect(parseScrumCommand("```\n/scrum apply\n```\n/scrum")).toEqual({ ok: true, command: "review", text: "/scrum" });
-    expect(parseScrumCommand("> /scrum apply")).toBeUndefined();
-    expect(parseScrumCommand("use /scrum later")).toBeUndefined();
-    expect(parseScrumCommand("/scrumming")).toBeUndefined();
-    expect(parseScrumCommand("/scrum deploy")).toEqual({ ok: false, text: "/scrum deploy" });
   });
 });
 
@@ -145,6 +158,8 @@ describe("second-step rules", () => {
   it("sends only the inputs a job needs, as strings; keys repositories case-insensitively", () => {
     expect(workflowInputs({ command: "review", pr: 7 })).toEqual({ command: "review", pr: "7" });
     expect(workflowInputs({ command: "cycle" })).toEqual({ command: "cycle" });
+    // The `files` input reads space-separated globs, quotes keeping one with a space together.
+    expect(workflowInputs({ command: "review", pr: 7, files: ["src/**/*.ts", "docs/my notes.md"] })).toEqual({ command: "review", pr: "7", files: 'src/**/*.ts "docs/my notes.md"' });
     expect(repoKey({ forge: "github", repo: { owner: "Acme", repo: "App" } })).toBe("github:acme/app");
   });
 

@@ -39,7 +39,13 @@ describe.each(Object.entries(FILES))("examples/%s workflow", (_flavour, file) =>
     expect(push.paths).toContain("docs/PRD.md");
     expect((workflow.on.issues as { types: string[] }).types).toEqual(["labeled"]);
     const dispatch = workflow.on.workflow_dispatch as { inputs: Record<string, { options?: string[] }> };
-    expect(Object.keys(dispatch.inputs)).toEqual(["command", "gap", "pr", "dry-run"]);
+    expect(Object.keys(dispatch.inputs)).toEqual(["command", "gap", "pr", "files", "dry-run"]);
+    // labeled: the review label asks for a review (the scrum job), never an audit.
+    expect((workflow.on.pull_request as { types: string[] }).types).toEqual(["opened", "synchronize", "edited", "labeled"]);
+    expect(workflow.jobs.scrum?.if).toContain("prd-bot:review");
+    expect(workflow.jobs.audit?.if).toMatch(/github\.event\.action != 'labeled'/);
+    const scrumStep = workflow.jobs.scrum?.steps.find((step) => step.uses?.includes("prd-bot/prd-bot@"));
+    expect(scrumStep?.with?.files).toBe("${{ inputs.files }}");
     expect(dispatch.inputs.command?.options).toEqual(["cycle", "gaps", "review", "apply", "audit"]);
   });
 

@@ -140,6 +140,15 @@ describe("findGaps", () => {
     expect(gaps.map((gap) => gap.text)).toEqual(["one"]);
   });
 
+  it("keeps a nested item's parent items in its context, however far above", () => {
+    const md = ["## Export", "", "- CSV export of the report table", ...Array.from({ length: 8 }, (_, i) => `  - column ${i} is kept`), "  - the same for dates [bot-eligible]", "", "after"].join("\n");
+    const [gap] = findGaps(md, { tag: TAG, contextLines: 1 });
+    expect(gap?.text).toBe("the same for dates");
+    expect(gap?.context.split("\n")).toEqual(["## Export", "…", "- CSV export of the report table", "…", "  - column 7 is kept", "  - the same for dates [bot-eligible]", ""]);
+    const [top] = findGaps("- parent [bot-eligible]\n  - child\n", { tag: TAG, contextLines: 0 });
+    expect(top?.context).toBe("- parent [bot-eligible]");
+  });
+
   it("says how to fix an empty tag or a bad contextLines", () => {
     expect(() => findGaps("x", { tag: " " })).toThrow(/prd\.tag.*\.github\/prd-bot\.yml/);
     expect(() => findGaps("x", { tag: TAG, contextLines: -1 })).toThrow(/contextLines must be a whole number/);

@@ -86,6 +86,31 @@ describe("checkPath", () => {
   });
 });
 
+describe("checkPath: invisible characters, lengths, default protected paths", () => {
+  it("refuses Unicode format characters and bidi controls, naming the code point", () => {
+    for (const [path, code] of [[".g\u200cit/hooks/x", "U+200C"], ["src/a\u202eb.js", "U+202E"], ["src/\u2066x.js", "U+2066"], ["\uFEFFsrc/a.js", "U+FEFF"], ["src/soft\u00adhyphen.js", "U+00AD"], ["a\u2028b", "U+2028"]] as const) {
+      expect(reason(checkPath(path, rules)), path).toContain(code);
+    }
+    expect(checkPath("src/café/naïve.js", rules).ok).toBe(true);
+  });
+
+  it("refuses a name over 255 bytes and a path over 1024 bytes; accepts what fits", () => {
+    expect(reason(checkPath(`src/${"a".repeat(256)}`, rules))).toMatch(/name of 256 bytes, over the 255/);
+    expect(reason(checkPath(`src/${"é".repeat(128)}`, rules))).toMatch(/name of 256 bytes/);
+    expect(reason(checkPath(`${"abcdefghi/".repeat(103)}x`, rules))).toMatch(/over the limit of 1024/);
+    expect(checkPath(`src/${"a".repeat(255)}`, rules).ok).toBe(true);
+  });
+
+  it("protects git's own files, hook managers, credential files and .envrc by default", () => {
+    const files = [".gitmodules", ".gitattributes", "sub/.gitattributes", ".husky/pre-commit", ".husky/_/husky.sh", ".githooks/pre-push",
+      ".git-hooks/x", ".lefthook/pre-commit/a.sh", "lefthook.yml", ".lefthook.yaml", "lefthook-local.yml", ".pre-commit-config.yaml",
+      ".pre-commit-hooks.yaml", ".simple-git-hooks.json", ".overcommit.yml", ".envrc", "deploy/key.pem", "certs/server.key",
+      "id_rsa", "home/.ssh/id_rsa.bak", "config/credentials.json", "credentials", "CONFIG/Credentials.yml"];
+    for (const path of files) expect(reason(checkPath(path, rules)), path).toContain("protected");
+    for (const path of ["src/hooks/use-state.ts", "docs/husky.md", "src/keys.ts"]) expect(checkPath(path, rules).ok, path).toBe(true);
+  });
+});
+
 describe("checkContent", () => {
   const limits = { maxFileBytes: 100 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, DEFAULT_PROTECTED } from "../../src/config/schema.js";
 import { planFiles } from "../../src/core/edits/edits.js";
-import { checkProposal, checkProposalPaths, isTestChange, isTestPath, shouldRunCycle, type Policy, type PolicyResult } from "../../src/core/propose/policy.js";
+import { checkProposal, checkProposalPaths, isTestChange, shouldRunCycle, type Policy, type PolicyResult } from "../../src/core/propose/policy.js";
+import { isTestCode as isTestPath, isTestLocation } from "../../src/core/test-files.js";
 import type { PlannedFile, Proposal, ProposalFile } from "../../src/core/types.js";
 
 const policy: Policy = configSchema.parse({}).policy;
@@ -71,12 +72,12 @@ describe("checkProposal", () => {
   });
 
   it("requires a written test file when policy.require_test, and a NOOP test does not count", () => {
-    expect(reason(judge(proposal(change)))).toBe("no test file among the written files (src/a.ts); policy.require_test asks for a new or changed test");
+    expect(reason(judge(proposal(change)))).toContain("no test code among the written files (src/a.ts); policy.require_test asks for a new or changed test");
     expect(judge(proposal(change), { require_test: false })).toEqual({ ok: true });
     const unchangedTest: PlannedFile = { path: "test/a.test.ts", mode: "NOOP", before: "t", after: "t" };
     const updated: PlannedFile = { path: "src/a.ts", mode: "UPDATE", before: "a", after: "b" };
     const p = proposal(change, { path: "test/a.test.ts", is_new: false, content: "t" });
-    expect(reason(checkProposal(p, [updated, unchangedTest], policy, rules))).toContain("no test file among the written files (src/a.ts)");
+    expect(reason(checkProposal(p, [updated, unchangedTest], policy, rules))).toContain("no test code among the written files (src/a.ts)");
   });
 });
 
@@ -93,6 +94,14 @@ describe("isTestPath", () => {
   it("does not mistake ordinary files for tests", () => {
     const plain = ["src/index.ts", "src/testing.ts", "src/contest.py", "src/latest/a.ts", "pkg/server.go", "src/main/java/Foo.java", "docs/spec.md", "attestation.rb"];
     for (const path of plain) expect(isTestPath(path), path).toBe(false);
+  });
+
+  it("counts only test code: data, snapshots and backups under test/ are not tests", () => {
+    for (const path of ["test/fixture.json", "a.test.js.bak", "test/__snapshots__/a.test.ts.snap", "tests/data.csv", "test/README.md", "spec/x.yml"]) {
+      expect(isTestPath(path), path).toBe(false);
+      expect(isTestLocation(path) || path === "a.test.js.bak", path).toBe(true);
+    }
+    for (const path of ["t/basic.t", "test/cli.bats", "src/FooTests.cs", "app/src/test/kotlin/BarSpec.kt"]) expect(isTestPath(path), path).toBe(true);
   });
 
   it("counts a new or changed Rust #[cfg(test)] module, not an untouched one", () => {

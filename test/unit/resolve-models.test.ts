@@ -64,7 +64,7 @@ describe("resolveModelChain", () => {
     const chain = resolveModelChain(empty, { PRD_BOT_MODEL: "llama3, qwen", OPENAI_BASE_URL: "http://localhost:11434/v1" });
     expect(chain.map((m) => m.id)).toEqual(["default/llama3", "default/qwen"]);
     const error = thrown(() => resolveModelChain(empty, { PRD_BOT_MODEL: "  " }, { file: "cfg.yml" }));
-    expect(error.problems).toEqual([expect.objectContaining({ path: "models.propose", message: "no model is configured" })]);
+    expect(error.problems).toEqual([expect.objectContaining({ path: "models.propose", message: expect.stringContaining("no model is configured; looked at") })]);
     expect(error.message).toContain("PRD_BOT_MODEL");
     expect(error.message).toContain("cfg.yml");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FILE_OVERHEAD_TOKENS, MIN_TRUNCATED_TOKENS, fileTokens, looksBinary, selectContext, type CandidateFile } from "../../src/core/retrieval/retrieval.js";
+import { FILE_OVERHEAD_TOKENS, fileTokens, looksBinary, selectContext, type CandidateFile } from "../../src/core/retrieval/retrieval.js";
 
 const gap = (text: string, files: string[] = [], section: string[] = []) => ({ text, files, section });
 
@@ -50,23 +50,27 @@ describe("selectContext", () => {
       const selection = selectContext(gap("schedule upload render notify step helper"), distractors, { maxTokens, maxFiles: 50 });
       expect(selection.files.length).toBeGreaterThan(0);
       expect(selection.tokens).toBeLessThanOrEqual(maxTokens);
-      expect(selection.tokens).toBe(selection.files.reduce((sum, file) => sum + file.tokens, 0));
+      expect(selection.tokens).toBe(selection.files.reduce((sum, file) => sum + file.tokens, 0) + selection.map.tokens);
       for (const file of selection.files) expect(file.tokens).toBe(fileTokens(file.path, file.content));
-      expect(selection.files.every((file) => !file.truncated)).toBe(true);
     }
   });
 
-  it("skips a search match that does not fit whole and takes the next one that does", () => {
-    const files = [
-      { path: "src/quota/quota-engine.ts", content: source("quotaLimit", 120) },
-      { path: "src/quota/quota-small.ts", content: source("quotaCheck", 3) },
-      ...distractors,
-    ];
-    const selection = selectContext(gap("Enforce the quota limit"), files, { maxTokens: 800, maxFiles: 5 });
+  it("shows a match that does not fit whole as its outline and matching regions, marked partial", () => {
+    const engine = source("quotaLimit", 120).split("\n");
+    engine[60] = "export function enforceQuotaLimit(input: Input): Output { return checkQuota(input); }";
+    const files = [{ path: "src/quota/quota-engine.ts", content: engine.join("\n") }, ...distractors];
+    const selection = selectContext(gap("Enforce the quota limit"), files, { maxTokens: 1500, maxFiles: 5, mapShare: 0 });
     expect(selection.ranking[0]?.path).toBe("src/quota/quota-engine.ts");
-    expect(selection.skipped).toContainEqual({ path: "src/quota/quota-engine.ts", reason: "over_budget" });
-    expect(selection.files[0]?.path).toBe("src/quota/quota-small.ts");
-    expect(selection.files.every((file) => !file.truncated)).toBe(true);
+    const [file] = selection.files;
+    expect(file?.path).toBe("src/quota/quota-engine.ts");
+    expect(file?.partial).toBe(true);
+    expect(file?.lines).toBe(120);
+    expect(file?.content).toMatch(/^\[outline\]\n1: export function quotaLimitStep0/);
+    expect(file?.content).toContain("[regions]\n");
+    expect(file?.ranges?.some((range) => range.start <= 61 && 61 <= range.end)).toBe(true);
+    expect(file?.content).toContain("@@ lines ");
+    expect(file?.content).toContain("export function enforceQuotaLimit(input: Input)");
+    expect(selection.tokens).toBeLessThanOrEqual(1500);
   });
 
   it("respects maxFiles", () => {
@@ -74,17 +78,16 @@ describe("selectContext", () => {
     expect(selection.files).toHaveLength(4);
   });
 
-  it("cuts a named file that does not fit at a line end, with a marker, and skips it when too little room is left", () => {
+  it("shows a named file that does not fit in part, and skips it when too little room is left", () => {
     const big = { path: "src/big.ts", content: source("bigThing", 400) };
     const selection = selectContext(gap("Fix src/big.ts", ["src/big.ts"]), [big], { maxTokens: 1000, maxFiles: 3 });
     const [file] = selection.files;
-    expect(file?.truncated).toBe(true);
-    expect(file?.content).toMatch(/\n… \[prd-bot: truncated after line \d+ of 400 to fit the context budget\]$/);
-    expect(big.content.startsWith(file?.content.split("\n…")[0] ?? "-")).toBe(true);
+    expect(file?.partial).toBe(true);
+    expect(file?.source).toBe("named");
+    expect(file?.reasons).toContain("named by src/big.ts");
     expect(file?.tokens).toBeLessThanOrEqual(1000);
-    expect(file?.tokens).toBeGreaterThan(1000 - 60);
 
-    const tight = selectContext(gap("Fix src/big.ts", ["src/big.ts"]), [big], { maxTokens: MIN_TRUNCATED_TOKENS - 1, maxFiles: 3 });
+    const tight = selectContext(gap("Fix src/big.ts", ["src/big.ts"]), [big], { maxTokens: 200, maxFiles: 3 });
     expect(tight.files).toEqual([]);
     expect(tight.skipped).toEqual([{ path: "src/big.ts", reason: "over_budget" }]);
   });

@@ -223,6 +223,54 @@ describe("routeEvent: /scrum comments", () => {
   });
 });
 
+describe("routeEvent: /scrum files and help, the review label, the files input", () => {
+  const onPull = () => {
+    const payload = github("issue_comment", (e) => e.action === "created");
+    payload.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" };
+    return payload;
+  };
+
+  it("/scrum files → a review of those globs; /scrum help and unknown words → help with the reason", () => {
+    const payload = onPull();
+    payload.comment.body = "/scrum files src/**/*.ts docs/*.md";
+    expect(route("issue_comment", payload)).toMatchObject({ job: "review", pr: 1, files: ["src/**/*.ts", "docs/*.md"], reason: "/scrum files src/**/*.ts docs/*.md on #1" });
+    payload.comment.body = "/scrum help";
+    expect(route("issue_comment", payload)).toEqual({ job: "help", reason: "/scrum help on #1", pr: 1, comment: { id: payload.comment.id, author: "Codertocat", association: "OWNER" } });
+    payload.comment.body = "/scrum deploy";
+    expect(route("issue_comment", payload)).toMatchObject({ job: "help", problem: "`/scrum deploy` is not a command" });
+  });
+
+  it("GitHub: the review label added (labeled) → a review asked by the sender; another label, or a closed PR → none", () => {
+    const labeled = github("pull_request", (e) => e.action === "labeled");
+    expect(route("pull_request", labeled)).toMatchObject({ job: "none", reason: 'pull request #2 labeled: not the review label "prd-bot:review"' });
+    labeled.label.name = "prd-bot:review";
+    expect(route("pull_request", labeled)).toEqual({ job: "review", reason: 'Codertocat added the label "prd-bot:review" to #2', pr: 2, labeler: "Codertocat" });
+    const custom = routeEvent("pull_request", { ...labeled, label: { name: "please-review" } }, inputs, { ...context, reviewLabel: "please-review" });
+    expect(custom).toMatchObject({ job: "review", labeler: "Codertocat" });
+    labeled.pull_request.state = "closed";
+    expect(route("pull_request", labeled).job).toBe("none");
+    const unlabeled = github("pull_request", (e) => e.action === "unlabeled");
+    if (unlabeled.label) unlabeled.label.name = "prd-bot:review";
+    expect(route("pull_request", unlabeled).job).toBe("none");
+  });
+
+  it("Gitea: label_updated (a copy of pull_request_edited) with the label among the PR's labels → review; event pull_request_label too", () => {
+    const payload = gitea("pull_request_edited");
+    payload.action = "label_updated";
+    payload.pull_request.labels = [{ id: 1, name: "bug" }];
+    expect(route("pull_request", payload).job).toBe("none");
+    payload.pull_request.labels.push({ id: 2, name: "prd-bot:review" });
+    expect(route("pull_request", payload)).toEqual({ job: "review", reason: 'jcitizen added the label "prd-bot:review" to #1', pr: 1, labeler: "jcitizen" });
+    expect(route("pull_request_label", payload)).toMatchObject({ job: "review", pr: 1 });
+  });
+
+  it("the files input (and a dispatch's files) limit a review; a bad glob names the input", () => {
+    expect(route("workflow_dispatch", { inputs: { command: "review", pr: "4", files: "src/*.ts  lib/**" } })).toEqual({ job: "review", reason: "command input: review #4 (src/*.ts lib/**)", pr: 4, files: ["src/*.ts", "lib/**"] });
+    expect(route("workflow_dispatch", { inputs: { command: "review", pr: "4" } }, { files: ["a/**"] })).toMatchObject({ files: ["a/**"] });
+    expect(() => route("workflow_dispatch", { inputs: { command: "review", pr: "4", files: "../x" } })).toThrow(/input files: `..\/x` is not a path inside the repository/);
+  });
+});
+
 describe("routeEvent: pull requests → auditor", () => {
   it("GitHub: opened and synchronize → audit, same-repository", () => {
     for (const action of ["opened", "synchronize"]) {

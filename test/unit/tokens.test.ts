@@ -12,6 +12,15 @@ describe("countTokens", () => {
     expect(countTokens(text)).toBeGreaterThan(10);
   });
 
+  it("counts a long whitespace-free run in bounded time, exactly for ordinary text", () => {
+    const started = performance.now();
+    const run = countTokens("x".repeat(300_000));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(run).toBeGreaterThan(10_000);
+    const code = "const value = compute(alpha, beta);\n".repeat(200) + "z".repeat(256);
+    expect(countTokens(code)).toBe(encode(code).length);
+  });
+
   it("counts special-token text as plain text instead of throwing", () => {
     const text = "a file that mentions <|endoftext|> and <|im_start|>";
     expect(() => encode(text)).toThrow();

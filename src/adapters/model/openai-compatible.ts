@@ -32,6 +32,8 @@ export interface OpenAIModelClientOptions {
   onUsage?: (event: UsageEvent) => void;
   /** A retry-after longer than this is not waited out: the next model is tried instead. Default 60 s. */
   maxRetryAfterMs?: number;
+  /** models.max_answer_bytes: a longer answer fails that model; the response body is not read much past it. */
+  maxAnswerBytes?: number;
 }
 
 /** Sent when a provider needs no key: the SDK insists on one, and local servers ignore it. */
@@ -41,7 +43,10 @@ type Quirk = "no_json_schema" | "max_completion_tokens" | "no_temperature";
 
 export function createOpenAIModelClient(models: ResolvedModel[], options: OpenAIModelClientOptions = {}): ModelClient {
   const maxRetries = options.maxRetries ?? 2;
-  const fetchImpl = capRetryAfter(options.fetch ?? globalThis.fetch, options.maxRetryAfterMs ?? 60_000);
+  const maxAnswerBytes = options.maxAnswerBytes ?? Number.POSITIVE_INFINITY;
+  // JSON escapes (\uXXXX) may take 6 bytes per character of content, plus the envelope.
+  const maxBodyBytes = maxAnswerBytes * 6 + 64 * 1024;
+  const fetchImpl = limitBody(capRetryAfter(options.fetch ?? globalThis.fetch, options.maxRetryAfterMs ?? 60_000), maxBodyBytes);
   const secrets = models.flatMap((m) => (m.apiKey ? [m.apiKey] : []));
   const sdkClients = new Map<ResolvedModel, OpenAI>();
   // What servers refused, remembered for this client's lifetime so each refusal costs one request only.
@@ -104,6 +109,11 @@ export function createOpenAIModelClient(models: ResolvedModel[], options: OpenAI
     }
     const choice = parsed.choices[0];
     const content = choice?.message?.content ?? "";
+    const bytes = Buffer.byteLength(content, "utf8");
+    if (bytes > maxAnswerBytes) {
+      options.onUsage?.({ model: model.id, purpose: request.purpose, usage: usageOf(parsed.usage), estimated: !parsed.usage });
+      throw new ModelAnswerError(`the answer is ${bytes} bytes, over models.max_answer_bytes (${maxAnswerBytes}); it was not used`);
+    }
     const reported = parsed.usage;
     const usage: Usage = reported
       ? { prompt_tokens: reported.prompt_tokens ?? 0, completion_tokens: reported.completion_tokens ?? 0 }
@@ -191,6 +201,33 @@ function capRetryAfter(inner: typeof globalThis.fetch, maxMs: number): typeof gl
     const headers = new Headers(response.headers);
     headers.set("x-should-retry", "false");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+function usageOf(reported: OpenAI.Completions.CompletionUsage | undefined): Usage {
+  return { prompt_tokens: reported?.prompt_tokens ?? 0, completion_tokens: reported?.completion_tokens ?? 0 };
+}
+
+/**
+ * A response body longer than `maxBytes` errors while it is read, so a server that streams megabytes
+ * (or never stops) costs a bounded read, not memory and a parse of all of it.
+ */
+function limitBody(inner: typeof globalThis.fetch, maxBytes: number): typeof globalThis.fetch {
+  if (!Number.isFinite(maxBytes)) return inner;
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (!response.body || !response.ok) return response;
+    let seen = 0;
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new ModelAnswerError(`the response body passed ${maxBytes} bytes (models.max_answer_bytes); it was not read further`));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 

@@ -3,22 +3,24 @@
 import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestRun } from "../../core/types.js";
-import type { PathCheck, RunOptions, Workspace } from "../../ports/workspace.js";
+import { NotACheckoutError, NotTextError, type PathCheck, type RestoreOptions, type RunOptions, type Workspace } from "../../ports/workspace.js";
 import { lockCheckout } from "./checkout-lock.js";
 import { commitToBranch } from "./commit-to-branch.js";
-import { execGit, splitNul } from "./exec-git.js";
+import { decodeUtf8 } from "./decode-text.js";
+import { execGit, GitError, splitNul } from "./exec-git.js";
 import { parseStatusZ } from "./parse-status.js";
 import { resolveInsideRoot, type InsideRoots } from "./resolve-inside.js";
-import { normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
+import { listIgnoredFiles, normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
 import { deleteRemoteBranch, pushBranch } from "./push-branch.js";
 import { listTrackedBlobs, readBlobs } from "./read-tracked-files.js";
 import { runCheckCommand } from "./checks/run-check-command.js";
 
 export async function openGitWorkspace(dir: string): Promise<Workspace> {
   const exists = await stat(dir).catch(() => undefined);
-  if (!exists?.isDirectory()) throw new Error(`workspace: ${dir} is not a directory; pass the path of a git checkout`);
+  if (!exists?.isDirectory()) throw new NotACheckoutError(`${dir} is not a directory; pass the path of a git checkout (--root)`);
   const top = await execGit(dir, ["rev-parse", "--show-toplevel"]).catch((error: Error) => {
-    throw new Error(`workspace: ${dir} is not inside a git work tree (run "git init" or pass a checkout): ${error.message}`);
+    const detail = error instanceof GitError ? error.stderr.trim() : error.message;
+    throw new NotACheckoutError(`${dir} is not inside a git work tree (${detail}); pass a checkout with --root, or run "git init" there`);
   });
   const root = await realpath(top.stdout.trim());
   const dirs = await execGit(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir"]);
@@ -49,7 +51,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
 
     async headSha(): Promise<string> {
       const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] });
-      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
+      if (result.code !== 0) throw new NotACheckoutError(`${root} has no commit yet (HEAD is unborn); make a first commit before running prd-bot`);
       return result.stdout.trim();
     },
 
@@ -75,20 +77,34 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
     async readTrackedFiles(keep: (path: string, bytes: number) => boolean) {
       const wanted = (await listTrackedBlobs(root)).filter((file) => keep(file.path, file.size));
       const contents = await readBlobs(root, wanted);
-      return wanted.map((file, index) => ({ path: file.path, content: contents[index] as string }));
+      // Files that are not UTF-8 text never enter a prompt.
+      return wanted.flatMap((file, index) => (contents[index] === undefined ? [] : [{ path: file.path, content: contents[index], blob: file.sha }]));
     },
 
     async readFile(p: string): Promise<string | undefined> {
       const absolute = await mustResolve(p, true);
+      let bytes: Buffer;
       try {
-        return await readFile(absolute, "utf8");
+        bytes = await readFile(absolute);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT") return undefined;
         if (code === "EISDIR") throw new Error(`workspace ${root}: "${p}" is a directory, not a file`);
         throw error;
       }
+      const text = decodeUtf8(bytes);
+      if (text === undefined) throw new NotTextError(p);
+      return text;
     },
+
+    async ignoredPaths(paths: string[]): Promise<string[]> {
+      if (paths.length === 0) return [];
+      // Index-aware: a tracked file that matches a pattern is not ignored (git never ignores tracked files).
+      const result = await execGit(root, ["check-ignore", "-z", "--stdin"], { input: paths.map((p) => `${p}\0`).join(""), okCodes: [1] });
+      return splitNul(result.stdout);
+    },
+
+    ignoredFiles: () => listIgnoredFiles(root),
 
     async readFileAt(rev: string, p: string): Promise<string | undefined> {
       if (!rev || rev.startsWith("-")) throw new Error(`readFileAt: "${rev}" is not a revision; pass a sha, branch or tag`);
@@ -112,7 +128,7 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
       await writeFile(absolute, content, "utf8");
     },
 
-    restore: (keep: string[] = []) => restoreTree(root, keep.map(relativePrefix)),
+    restore: (keep: string[] = [], options: RestoreOptions = {}) => restoreTree(root, keep.map(relativePrefix), options),
 
     async commitToBranch(branch: string, paths: string[], message: string): Promise<string> {
       return commitToBranch({ root, branch, paths: paths.map(normalizePrefix), message, currentBranch: await currentBranch() });

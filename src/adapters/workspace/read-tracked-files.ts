@@ -3,6 +3,7 @@
 // the cycle's context needs, without a syscall round per file. Symlinks (mode 120000) and submodules are
 // skipped: a symlink's blob is its target path, and following it could leave the repository.
 import { spawn } from "node:child_process";
+import { decodeUtf8 } from "./decode-text.js";
 import { execGit, splitNul } from "./exec-git.js";
 
 export interface TrackedFile {
@@ -11,9 +12,9 @@ export interface TrackedFile {
   sha: string;
 }
 
-/** Regular files tracked at HEAD, with their blob sizes. */
-export async function listTrackedBlobs(root: string): Promise<TrackedFile[]> {
-  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", "HEAD"]);
+/** Regular files tracked at `rev` (default HEAD), with their blob sizes. */
+export async function listTrackedBlobs(root: string, rev = "HEAD"): Promise<TrackedFile[]> {
+  const listing = await execGit(root, ["ls-tree", "-r", "-z", "--long", "--full-tree", rev]);
   const files: TrackedFile[] = [];
   for (const entry of splitNul(listing.stdout)) {
     // "<mode> SP <type> SP <sha> SP+ <size> TAB <path>"
@@ -25,11 +26,11 @@ export async function listTrackedBlobs(root: string): Promise<TrackedFile[]> {
   return files;
 }
 
-/** The contents of `files` (from listTrackedBlobs), decoded as UTF-8, in order. */
-export function readBlobs(root: string, files: readonly TrackedFile[]): Promise<string[]> {
+/** The contents of `files` (from listTrackedBlobs), in order; undefined for a blob that is not valid UTF-8. */
+export function readBlobs(root: string, files: readonly TrackedFile[]): Promise<(string | undefined)[]> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, stdio: ["pipe", "pipe", "pipe"] });
-    const contents: string[] = [];
+    const contents: (string | undefined)[] = [];
     let buffered: Buffer = Buffer.alloc(0);
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -46,7 +47,7 @@ export function readBlobs(root: string, files: readonly TrackedFile[]): Promise<
           return;
         }
         if (buffered.length < newline + 1 + size + 1) return;
-        contents.push(buffered.subarray(newline + 1, newline + 1 + size).toString("utf8"));
+        contents.push(decodeUtf8(buffered.subarray(newline + 1, newline + 1 + size)));
         buffered = buffered.subarray(newline + 1 + size + 1);
       }
     });

@@ -6,6 +6,7 @@ import { VERSION } from "../../version.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import type { CliIo } from "../io.js";
 import { renderCycleRecord } from "../render-record.js";
+import { initParsers } from "../../adapters/parsers/init-parsers.js";
 
 export const CYCLE_HELP = `Usage: prd-bot cycle [options]
 
@@ -25,13 +26,15 @@ Options:
   --test-command CMD    run CMD as the tests instead of test.command / the detected one
   --calls-per-day N     override budget.calls_per_day
   --tokens-per-day N    override budget.tokens_per_day
-  --state-dir DIR       where records live (default: <git dir>/prd-bot)
+  --state-dir DIR       where records live (default: <git dir>/prd-bot; also PRD_BOT_STATE_DIR).
+                        The config's state.dir must stay inside the checkout or its git dir
   --json                print the cycle record as one JSON object on stdout
   -h, --help            this help
 
 Exit codes: 0 the cycle did its job or had nothing to do (ok, cycle_noop, skipped_*,
 pr_skipped_by_policy); 3 the cycle failed (model_failed, proposal_rejected, apply_failed,
-tests_failed, pr_failed); 2 bad usage or configuration (no record written); 1 unexpected crash.`;
+tests_failed, pr_failed); 2 bad usage or configuration, naming the flag or key (not a git checkout,
+no commit yet, an invalid config; no record written); 1 something broke (outcome error, or a crash).`;
 
 export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs("cycle", argv, {
@@ -52,13 +55,17 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(CYCLE_HELP);
     return 0;
   }
-  const local = await openLocal({ root: values.root ?? io.cwd, config: values.config, stateDir: values["state-dir"], testCommand: values["test-command"] });
+  const local = await openLocal({ root: values.root ?? io.cwd, config: values.config, stateDir: values["state-dir"], testCommand: values["test-command"], env: io.env });
+  // A repository without a commit is a usage problem (exit 2), found before a cycle starts.
+  await local.workspace.headSha();
   const config = structuredClone(local.config);
   config.budget.calls_per_day = positiveInt("calls-per-day", values["calls-per-day"]) ?? config.budget.calls_per_day;
   config.budget.tokens_per_day = positiveInt("tokens-per-day", values["tokens-per-day"]) ?? config.budget.tokens_per_day;
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : undefined;
-  const model = await modelFor(config, io.env, replay);
+  const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
+  // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
+  await initParsers();
   const record = await proposeCycle(
     {
       workspace: local.workspace,

@@ -8,6 +8,7 @@ import { exitCodeFor } from "../../core/outcomes.js";
 import { parseCommandArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import { renderCycleRecord } from "../render-record.js";
+import { initParsers } from "../../adapters/parsers/init-parsers.js";
 
 export const DEMO_HELP = `Usage: prd-bot demo [options]
 
@@ -31,6 +32,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   io.log.info(`sample repository: ${sample.root}`);
   const local = await openLocal({ root: sample.root });
   const model = await modelFor(local.config, io.env, { source: sample.transcriptFile, state: local.state, stateDir: local.stateDir });
+  // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
+  await initParsers();
   const record = await proposeCycle({
     workspace: local.workspace,
     state: local.state,

@@ -77,7 +77,13 @@ export const pullRequestPayload = z.looseObject({
     base: prSide,
     draft: z.boolean().optional(),
     state: z.string().optional(),
+    // Gitea's `label_updated` names no label: the pull request's labels after the change say what it has.
+    labels: z.array(label).nullish(),
   }),
+  // GitHub's `labeled` / `unlabeled`: the label added or removed.
+  label: label.nullish(),
+  // Who did it (GitHub and Gitea): whose write access a label trigger needs.
+  sender: user.nullish(),
   repository: repository.optional(),
 });
 

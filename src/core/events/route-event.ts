@@ -9,7 +9,9 @@ import {
   pullRequestPayload,
   pushPayload,
   type IssuesPayload,
+  type PullRequestPayload,
 } from "./event-payload.js";
+import { parseFileGlobs, parseScrumCommand } from "./scrum-command.js";
 
 export const ACTION_COMMANDS = ["cycle", "gaps", "review", "apply", "audit", "none"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
@@ -19,6 +21,8 @@ export interface RouteInputs {
   command?: ActionCommand;
   gap?: string;
   pr?: number;
+  /** Globs a review is limited to (`files` input, space-separated). */
+  files?: string[];
   /** Cycles one run may start (per push). */
   maxCycles: number;
   dryRun: boolean;
@@ -32,6 +36,8 @@ export interface RouteContext {
   tag: string;
   /** The label that turns an issue into a gap (default "bot-eligible"). */
   eligibleLabel?: string;
+  /** The label that asks for a review of a pull request (config review.label, default "prd-bot:review"). */
+  reviewLabel?: string;
 }
 
 /** An issue labelled as a gap: its title and body become the gap's text (see docs/architecture.md). */
@@ -64,11 +70,24 @@ export type JobRequest =
       dryRun: boolean;
     }
   | { job: "gaps"; reason: string }
-  | { job: "review"; reason: string; pr: number; comment?: CommentRef }
+  | {
+      job: "review";
+      reason: string;
+      pr: number;
+      /** Only the changed files matching these globs (`/scrum files …`, the `files` input). */
+      files?: string[];
+      /** The comment that asked (its author's write access is checked before anything runs). */
+      comment?: CommentRef;
+      /** Who added the review label (their write access is checked before anything runs). */
+      labeler?: string;
+    }
   | { job: "apply"; reason: string; pr: number; comment?: CommentRef }
+  /** `/scrum help`, or a `/scrum` command prd-bot does not know: answered with the command list. */
+  | { job: "help"; reason: string; pr: number; comment: CommentRef; problem?: string }
   | { job: "audit"; reason: string; pr: number; fromFork: boolean; headSha?: string };
 
 export const DEFAULT_ELIGIBLE_LABEL = "bot-eligible";
+export const DEFAULT_REVIEW_LABEL = "prd-bot:review";
 const ZERO_SHA = /^0+$/;
 
 /** Gitea's internal event names, as a workflow may see them, mapped to the GitHub event they stand for. */
@@ -76,6 +95,7 @@ export const GITEA_EVENT_ALIASES: Readonly<Record<string, string>> = {
   issue_label: "issues",
   issue_assign: "issues",
   pull_request_sync: "pull_request",
+  pull_request_label: "pull_request",
   pull_request_comment: "issue_comment",
 };
 
@@ -108,7 +128,7 @@ function routeByEvent(event: string, payload: unknown, inputs: RouteInputs, cont
     case "issue_comment":
       return routeComment(payload);
     case "pull_request":
-      return routePullRequest(payload);
+      return routePullRequest(payload, context);
     default:
       return { job: "none", reason: `prd-bot does nothing on ${eventName(event)} events` };
   }
@@ -144,7 +164,8 @@ function routeDispatch(raw: unknown, inputs: RouteInputs): JobRequest {
   const command = inputs.command ?? asCommand(dispatch.inputs?.command);
   const gap = inputs.gap ?? asText(dispatch.inputs?.gap);
   const pr = inputs.pr ?? asNumber(dispatch.inputs?.pr);
-  const merged: RouteInputs = { ...inputs, command, gap, pr };
+  const files = inputs.files ?? globsInput(dispatch.inputs?.files);
+  const merged: RouteInputs = { ...inputs, command, gap, pr, ...(files ? { files } : {}) };
   if (command === undefined || command === "cycle") return cycle(merged, "dispatch", gap ? `manual run for gap ${gap}` : "manual run: the next open gap");
   if (command === "none") return { job: "none", reason: "the dispatch's command input is none" };
   return routeByCommand(command, "workflow_dispatch", raw, merged);
@@ -168,34 +189,55 @@ function labelledNow(payload: IssuesPayload, label: string): boolean {
   return false;
 }
 
-const SCRUM_LINE = /^[ \t]*\/scrum(?:[ \t]+([A-Za-z-]+))?[ \t]*$/m;
-
 function routeComment(raw: unknown): JobRequest {
   const payload = parsePayload("issue_comment", issueCommentPayload, raw);
   const { issue, comment } = payload;
   if (payload.action !== "created") return { job: "none", reason: `comment ${payload.action}, not created` };
-  const match = SCRUM_LINE.exec(comment.body ?? "");
-  if (!match) return { job: "none", reason: "the comment has no /scrum command" };
+  const command = parseScrumCommand(comment.body ?? "");
+  if (!command) return { job: "none", reason: "the comment has no /scrum command" };
   // A bot (prd-bot itself included) never commands prd-bot: that is how reply loops start.
   if (comment.user?.type === "Bot") return { job: "none", reason: `the comment is by a bot (${comment.user.login ?? "unknown"})` };
   const isPull = payload.is_pull === true || Boolean(issue.pull_request);
   if (!isPull) return { job: "none", reason: `/scrum works on pull requests; #${issue.number} is an issue` };
-  const sub = (match[1] ?? "review").toLowerCase();
   const ref: CommentRef = { id: comment.id, author: comment.user?.login ?? "", ...(comment.author_association ? { association: comment.author_association } : {}) };
-  if (sub === "apply") return { job: "apply", reason: `/scrum apply on #${issue.number}`, pr: issue.number, comment: ref };
-  return { job: "review", reason: `/scrum ${sub} on #${issue.number}`, pr: issue.number, comment: ref };
+  const pr = issue.number;
+  switch (command.kind) {
+    case "apply":
+      return { job: "apply", reason: `/scrum apply on #${pr}`, pr, comment: ref };
+    case "help":
+      return { job: "help", reason: `${command.text} on #${pr}${command.problem ? `: ${command.problem}` : ""}`, pr, comment: ref, ...(command.problem ? { problem: command.problem } : {}) };
+    case "review":
+      return command.files
+        ? { job: "review", reason: `/scrum files ${command.files.join(" ")} on #${pr}`, pr, comment: ref, files: command.files }
+        : { job: "review", reason: `/scrum review on #${pr}`, pr, comment: ref };
+  }
 }
 
 const AUDITED_ACTIONS = new Set(["opened", "synchronize", "synchronized", "edited"]);
 
-function routePullRequest(raw: unknown): JobRequest {
+function routePullRequest(raw: unknown, context: RouteContext): JobRequest {
   const payload = parsePayload("pull_request", pullRequestPayload, raw);
   const pr = payload.pull_request;
   const number = pr.number ?? payload.number;
   if (number === undefined) throw new RouteError("the pull_request payload has neither pull_request.number nor number");
+  if (payload.action === "labeled" || payload.action === "label_updated") return routeLabel(payload, number, context);
   if (!AUDITED_ACTIONS.has(payload.action)) return { job: "none", reason: `pull request ${payload.action}: the auditor runs on opened, synchronize and edited` };
   const fromFork = !pr.head.repo?.full_name || pr.head.repo.full_name.toLowerCase() !== (pr.base.repo?.full_name ?? "").toLowerCase();
   return { job: "audit", reason: `pull request #${number} ${payload.action}`, pr: number, fromFork, ...(pr.head.sha ? { headSha: pr.head.sha } : {}) };
+}
+
+/**
+ * The review label added to a pull request: GitHub says `labeled` and names the label; Gitea says
+ * `label_updated` for any change and lists the labels the pull request has now.
+ */
+function routeLabel(payload: PullRequestPayload, number: number, context: RouteContext): JobRequest {
+  const label = context.reviewLabel ?? DEFAULT_REVIEW_LABEL;
+  const added = payload.label ? payload.label.name === label : (payload.pull_request.labels ?? []).some((l) => l.name === label);
+  if (!added) return { job: "none", reason: `pull request #${number} ${payload.action}: not the review label "${label}"` };
+  if (payload.pull_request.state !== undefined && payload.pull_request.state !== "open") return { job: "none", reason: `pull request #${number} is ${payload.pull_request.state}` };
+  const labeler = payload.sender?.login;
+  if (!labeler) return { job: "none", reason: `the label "${label}" on #${number} names no sender, so nobody's write access can be checked` };
+  return { job: "review", reason: `${labeler} added the label "${label}" to #${number}`, pr: number, labeler };
 }
 
 /** An explicit `command` input that differs from what the event asks for. */
@@ -207,6 +249,7 @@ function routeByCommand(command: Exclude<ActionCommand, "none">, event: string, 
     throw new RouteError(`command ${command} needs a pull request: set the \`pr\` input (with: pr: 123), or run it on a pull_request or issue_comment event`);
   }
   if (command === "audit") return { job: "audit", reason: `command input: audit #${pr}`, pr, fromFork: false };
+  if (command === "review") return { job: "review", reason: `command input: review #${pr}${inputs.files ? ` (${inputs.files.join(" ")})` : ""}`, pr, ...(inputs.files ? { files: inputs.files } : {}) };
   return { job: command, reason: `command input: ${command} #${pr}`, pr };
 }
 
@@ -226,6 +269,14 @@ function asCommand(value: unknown): ActionCommand | undefined {
   const name = value.trim().toLowerCase();
   if ((ACTION_COMMANDS as readonly string[]).includes(name)) return name as ActionCommand;
   throw new RouteError(`workflow_dispatch input command is "${value}"; use one of ${ACTION_COMMANDS.join(", ")}`);
+}
+
+/** The `files` input: globs separated by spaces (see core/events/scrum-command.ts); a bad one names the input. */
+export function globsInput(value: unknown): string[] | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const parsed = parseFileGlobs(value);
+  if (!parsed.ok) throw new RouteError(`input files: ${parsed.problem.replace(/`\/scrum files`/g, "files")}`);
+  return parsed.globs;
 }
 
 function asText(value: unknown): string | undefined {

@@ -20,6 +20,8 @@ export interface RawGap {
   files: string[];
   /** Line of the nearest heading above (or of the gap itself when it is a heading); 0 when none. */
   headingLine: number;
+  /** For a nested list item: the lines of its parent items' own text, outermost first. */
+  parents: { start: number; end: number }[];
 }
 
 // micromark slows down on long inputs (its event lists are spliced and copied); batches of a few KB were
@@ -108,6 +110,8 @@ function toDocLine(batch: Batch, line: number): number {
 class Walker {
   readonly gaps: RawGap[] = [];
   private readonly sections: { depth: number; text: string; line: number }[] = [];
+  // The list items being walked, outermost first: a sub-item's gap keeps its parents in its context.
+  private readonly items: { start: number; end: number }[] = [];
   private docLine: (line: number) => number = (line) => line;
 
   constructor(private readonly tag: string) {}
@@ -164,13 +168,17 @@ class Walker {
 
   private walkItem(item: ListItem): void {
     const [first, ...rest] = item.children;
+    let pushed = false;
     if (first?.type === "paragraph") {
       const own = blockText(first.children, this.tag);
       this.add(item, own, first.children, "list_item", item.checked === true, this.nearestHeading(), first);
+      this.items.push({ start: this.line(item, "start"), end: this.line(first, "end") });
+      pushed = true;
     } else if (first) {
       rest.unshift(first);
     }
     for (const child of rest) this.walkBlock(child, false);
+    if (pushed) this.items.pop();
   }
 
   private walkRow(row: TableRow): void {
@@ -201,6 +209,7 @@ class Walker {
       kind,
       files: namedFiles(own.text, codeSpans(phrasing)),
       headingLine,
+      parents: this.items.map((item) => ({ ...item })),
     });
   }
 

@@ -98,13 +98,28 @@ function splitLines(markdown: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** The item's lines with `n` lines around them, and the heading above when it is further away. */
+/**
+ * The item's lines with `n` lines around them, and what it hangs under when that is further away: the
+ * heading above, and for a nested list item its parent items (a sub-item often reads "- the same for
+ * titles" and means nothing without them).
+ */
 function context(lines: readonly string[], gap: RawGap, n: number): string {
   const from = Math.max(1, gap.line - n);
   const to = Math.min(lines.length, Math.max(gap.line, gap.endLine) + n);
   const window = lines.slice(from - 1, to);
-  if (gap.headingLine === 0 || gap.headingLine >= from) return window.join("\n");
-  const heading = lines[gap.headingLine - 1] ?? "";
-  const between = gap.headingLine === from - 1 ? [] : ["…"];
-  return [heading, ...between, ...window].join("\n");
+  const above: { start: number; end: number }[] = [];
+  if (gap.headingLine !== 0 && gap.headingLine < from) above.push({ start: gap.headingLine, end: gap.headingLine });
+  for (const parent of gap.parents) {
+    const end = Math.min(parent.end, from - 1);
+    if (parent.start < from && !above.some((a) => a.end >= parent.start)) above.push({ start: parent.start, end });
+  }
+  const out: string[] = [];
+  let next = 0;
+  for (const block of above) {
+    if (next !== 0 && block.start > next) out.push("…");
+    out.push(...lines.slice(block.start - 1, block.end));
+    next = block.end + 1;
+  }
+  if (next !== 0 && next < from) out.push("…");
+  return [...out, ...window].join("\n");
 }

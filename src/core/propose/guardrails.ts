@@ -19,6 +19,16 @@ export interface ContentRules {
 
 const OK: GuardResult = { ok: true };
 
+// Longest name (one path segment) most filesystems take (NAME_MAX), and the longest repository path
+// accepted: well under PATH_MAX once the checkout's own folder is added, and what git on Windows handles.
+export const MAX_NAME_BYTES = 255;
+export const MAX_PATH_BYTES = 1024;
+
+// Invisible and format characters (Unicode Cf: zero-width joiners, bidi controls, BOM, soft hyphen) and
+// line/paragraph separators. HFS+ ignores some of them in names, so ".g\u200cit/" is ".git/" there, and
+// bidi controls make a path read differently from what it is.
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+
 // Decoded binary has a control character every few bytes; text, even with odd fixtures, has almost none.
 const BINARY_CONTROL_SHARE = 0.1;
 
@@ -35,6 +45,17 @@ export function checkPath(path: string, rules: PathRules): GuardResult {
   if (control !== undefined) {
     const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     return fail(`path ${shown} contains a control character (U+${code}); use a plain file path`);
+  }
+  const invisible = INVISIBLE.exec(path)?.[0];
+  if (invisible !== undefined) {
+    const code = invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    return fail(`path ${shown.slice(0, 200)} contains an invisible or format character (U+${code}), which can make one path look like another; use a plain file path`);
+  }
+  const bytes = utf8Length(path);
+  if (bytes > MAX_PATH_BYTES) return fail(`path ${JSON.stringify(path.slice(0, 80))}… is ${bytes} bytes long, over the limit of ${MAX_PATH_BYTES}; use a shorter path`);
+  const longName = path.split(/[\\/]/).find((segment) => utf8Length(segment) > MAX_NAME_BYTES);
+  if (longName !== undefined) {
+    return fail(`path ${JSON.stringify(path.slice(0, 80))}… has a name of ${utf8Length(longName)} bytes, over the ${MAX_NAME_BYTES} a filesystem allows; use a shorter name`);
   }
   // Judge backslashes as separators first, so "..\\x" is reported as the traversal it is on Windows.
   const slashed = path.replace(/\\/g, "/");

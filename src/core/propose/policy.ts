@@ -5,6 +5,7 @@ import { countChangedLines } from "../edits/edits.js";
 import { checkPath, checkPlannedFile, type ContentRules, type PathRules } from "./guardrails.js";
 import { isFailure, type Outcome } from "../outcomes.js";
 import type { PlannedFile, Proposal } from "../types.js";
+import { isTestCode } from "../test-files.js";
 
 export type Policy = Config["policy"];
 export type PolicyResult = { ok: true } | { ok: false; reason: string };
@@ -46,24 +47,9 @@ export function checkProposal(proposal: Proposal, planned: readonly PlannedFile[
   }
   if (policy.require_test && !written.some(isTestChange)) {
     const names = written.map((file) => file.path).join(", ") || "none";
-    return { ok: false, reason: `no test file among the written files (${names}); policy.require_test asks for a new or changed test` };
+    return { ok: false, reason: `no test code among the written files (${names}); policy.require_test asks for a new or changed test (a test file by its language's naming, e.g. *.test.ts, test_*.py, *_test.go, or a source file under test/ or tests/)` };
   }
   return { ok: true };
-}
-
-/**
- * Test files by the common conventions: JS/TS `*.test.*`, `*.spec.*`, `__tests__/`; `test/` and `tests/`
- * folders (JS, Rust integration tests, Java's `src/test/`); Python `test_*.py`; `*_test.*` (Go, Python,
- * C++); Ruby `*_spec.rb`.
- */
-export function isTestPath(path: string): boolean {
-  const segments = path.split("/");
-  const name = (segments.pop() ?? "").toLowerCase();
-  if (segments.some((dir) => ["test", "tests", "__tests__"].includes(dir.toLowerCase()))) return true;
-  if (/\.(test|spec)\./.test(name)) return true;
-  if (/^test_.+\.py$/.test(name)) return true;
-  if (/_test\.[a-z0-9]+$/.test(name)) return true;
-  return /_spec\.rb$/.test(name);
 }
 
 /**
@@ -71,7 +57,7 @@ export function isTestPath(path: string): boolean {
  * (by convention the file's tail) is new or different.
  */
 export function isTestChange(file: Pick<PlannedFile, "path" | "before" | "after">): boolean {
-  if (isTestPath(file.path)) return true;
+  if (isTestCode(file.path)) return true;
   if (!file.path.endsWith(".rs")) return false;
   const marker = "#[cfg(test)]";
   const tail = (text: string | undefined): string | undefined => {
@@ -90,7 +76,7 @@ export interface HistoryEntry {
 
 /**
  * Whether to work on a gap again, given its past cycles. Failed attempts in a row count; skipped cycles
- * (pause, budget, duplicate, …) made no attempt and neither count nor break the run; any other outcome
+ * (pause, budget, duplicate, …) and broken ones (`error`) made no attempt and neither count nor break the run; any other outcome
  * (ok, cycle_noop, pr_skipped_by_policy) resets it.
  */
 export function shouldRunCycle(history: readonly HistoryEntry[], giveUpAfter: number): PolicyResult {
@@ -103,7 +89,7 @@ export function shouldRunCycle(history: readonly HistoryEntry[], giveUpAfter: nu
     if (isFailure(entry.outcome)) {
       streak++;
       last = entry.outcome;
-    } else if (!entry.outcome.startsWith("skipped_")) {
+    } else if (!entry.outcome.startsWith("skipped_") && entry.outcome !== "error") {
       streak = 0;
     }
   }

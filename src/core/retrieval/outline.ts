@@ -6,7 +6,7 @@ import { symbolsOf, type CodeSymbol } from "./symbols.js";
 export interface OutlineOptions {
   /** Most definition lines shown (default 200); the rest are counted. */
   maxSymbols?: number;
-  /** Most import lines shown (default 12). */
+  /** Most import lines shown (default 12; 0: none). */
   maxImports?: number;
   /** Symbols already computed for this content (saves a parse). */
   symbols?: readonly CodeSymbol[];

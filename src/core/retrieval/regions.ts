@@ -38,7 +38,25 @@ export function regionsAround(path: string, content: string, lines: readonly num
   const window = options.window ?? 12;
   const width = String(total).length;
   const render = (ranges: readonly LineRange[]): string => renderRanges(fileLines, ranges, numbered, width);
-  const cost = (ranges: readonly LineRange[]): number => countTokens(render(ranges));
+  // Tokens per line, counted once, summed per choice (plus each part's header and marker); the text
+  // chosen is counted exactly at the end, and trimmed if the sum was short.
+  const lineTokens = new Map<number, number>();
+  const tokensOfLine = (n: number): number => {
+    let tokens = lineTokens.get(n);
+    if (tokens === undefined) {
+      tokens = countTokens(`${numbered ? `${String(n).padStart(width)}│ ` : ""}${fileLines[n - 1] ?? ""}\n`);
+      lineTokens.set(n, tokens);
+    }
+    return tokens;
+  };
+  const cost = (ranges: readonly LineRange[]): number => {
+    let sum = 0;
+    for (const range of ranges) {
+      sum += 12;
+      for (let n = range.start; n <= range.end; n += 1) sum += tokensOfLine(n);
+    }
+    return sum + 12;
+  };
 
   let chosen: LineRange[] = [];
   for (const raw of lines) {
@@ -52,6 +70,7 @@ export function regionsAround(path: string, content: string, lines: readonly num
       }
     }
   }
+  while (chosen.length > 0 && countTokens(render(chosen)) > options.maxTokens) chosen = chosen.slice(0, -1);
   const whole = chosen.length === 1 && chosen[0]?.start === 1 && chosen[0]?.end === total;
   return { text: render(chosen), ranges: chosen, partial: !whole && total > 0 };
 }

@@ -38,6 +38,8 @@ export interface RankOptions {
   pathWeight?: number;
   /** Longest ranking returned (default 50). */
   limit?: number;
+  /** Weight per query term (default 1): the gap's tagged text counts more than the text around it. */
+  weights?: ReadonlyMap<string, number>;
 }
 
 export interface RankResult {
@@ -75,10 +77,11 @@ export function rankFiles(files: readonly IndexedFile[], queryTerms: readonly st
     scores.set(id, entry);
   };
 
-  const content = contentScores(files, masks, contentMask, contentTerms, options.lengthSample ?? 256);
+  const boostTerm = options.weights ? (term: string) => options.weights?.get(term) ?? 1 : undefined;
+  const content = contentScores(files, masks, contentMask, contentTerms, options.lengthSample ?? 256, boostTerm);
   for (const result of content.results) add(result.id, result.score, result.terms);
   const pathWeight = options.pathWeight ?? 2;
-  if (pathWeight > 0) for (const result of pathScores(files, terms)) add(result.id, pathWeight * result.score, result.terms);
+  if (pathWeight > 0) for (const result of pathScores(files, terms, boostTerm)) add(result.id, pathWeight * result.score, result.terms);
 
   const ranked = [...scores.entries()]
     .map(([id, entry]) => ({ path: (files[id] as IndexedFile).path, score: entry.score, terms: [...entry.terms] }))
@@ -124,6 +127,7 @@ function contentScores(
   contentMask: number,
   terms: readonly string[],
   lengthSample: number,
+  boostTerm?: (term: string) => number,
 ): { results: Scored[]; tokenized: number } {
   if (terms.length === 0) return { results: [], tokenized: 0 };
   let indexedLength = 0;
@@ -160,6 +164,7 @@ function contentScores(
     combineWith: "OR",
     prefix: (term) => term.length >= PREFIX_MIN,
     bm25: bm25.params,
+    ...(boostTerm ? { boostTerm } : {}),
   });
   return {
     results: results.map((result) => ({ id: result.id as number, score: result.score / bm25.scale, terms: result.queryTerms })),
@@ -222,7 +227,7 @@ export function rescaledBm25(meanIndexed: number, meanAll: number): { params: ty
   return { params: { k, b: BM25.b * ratio * c, d: BM25.d * scale }, scale };
 }
 
-function pathScores(files: readonly IndexedFile[], terms: readonly string[]): Scored[] {
+function pathScores(files: readonly IndexedFile[], terms: readonly string[], boostTerm?: (term: string) => number): Scored[] {
   const index = new MiniSearch<{ id: number; path: string }>({
     fields: ["path"],
     storeFields: [],
@@ -231,6 +236,6 @@ function pathScores(files: readonly IndexedFile[], terms: readonly string[]): Sc
   });
   index.addAll(files.map((file, id) => ({ id, path: file.path })));
   return index
-    .search(terms.join(" "), { combineWith: "OR", prefix: (term) => term.length >= PREFIX_MIN })
+    .search(terms.join(" "), { combineWith: "OR", prefix: (term) => term.length >= PREFIX_MIN, ...(boostTerm ? { boostTerm } : {}) })
     .map((result) => ({ id: result.id as number, score: result.score, terms: result.queryTerms }));
 }

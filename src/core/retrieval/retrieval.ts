@@ -1,23 +1,29 @@
-// Context selection: which repository files go into the prompt for a gap, within a token budget.
+// Context selection: which repository code goes into the prompt for a gap, within a token budget.
 //
-// Order: first the files the gap names (`src/foo.ts` in its text) that exist, then the best BM25 matches
-// for the gap's words and section (retrieval-index.ts), until `maxFiles` or `maxTokens` is reached.
-// Budget: a file counts its content tokens plus its path and FILE_OVERHEAD_TOKENS for the header and
-// fence the prompt wraps it in.
-// - A named file that does not fit whole is cut at a line boundary with a marker saying so, when at
-//   least MIN_TRUNCATED_TOKENS remain: the gap is about that file, so its head beats nothing. The
-//   selection flags it `truncated`, so the proposal step can insist on edits rather than a full rewrite.
-// - A search match that does not fit whole is skipped (the next match may fit): a truncated file the
-//   model did not ask for is more likely to mislead than to help.
+// 1. The query is the whole gap (gap-query.ts): tagged text first, section, surrounding text; the paths
+//    and identifiers it names.
+// 2. Ranking (rank-code.ts): BM25 over contents and paths, symbol matches from the symbol index, named
+//    files first; source over docs and tests unless the gap is about them.
+// 3. Packing (pack-context.ts): a file that fits enters whole; one that does not enters as its outline
+//    plus the regions that match (whole enclosing definitions), marked partial, so the proposal must
+//    change it with edits; the test that covers a chosen source file comes along.
+// 4. A repository map (repo-map.ts) in a small share of the budget says what else exists.
 // Binary-looking files and files over `maxFileBytes` are never sent. Protected paths are the caller's job.
-import type { Gap } from "../types.js";
+import type { LineRange } from "./regions.js";
+import { buildQuery, type QueryGap } from "./gap-query.js";
+import { packContext, type PackedFile } from "./pack-context.js";
+import { rankCode, type RankedCode } from "./rank-code.js";
+import { repoMap, type RepoMap } from "./repo-map.js";
+import { SymbolIndex } from "./symbol-index.js";
+import { outlineOf } from "./outline.js";
 import { countTokens } from "../tokens.js";
-import { rankFiles, type RankedFile } from "./retrieval-index.js";
-import { queryTerms } from "./retrieval-terms.js";
+import { gapWants } from "./code-languages.js";
 
 export interface CandidateFile {
   path: string;
   content: string;
+  /** Git blob id (from `git ls-tree`), the symbol index's key; computed when absent. */
+  blob?: string;
 }
 
 export interface ContextLimits {
@@ -27,36 +33,55 @@ export interface ContextLimits {
   maxFileBytes?: number;
   /** Only this many leading characters of a file are searched (default 65,536). */
   maxIndexChars?: number;
+  /** Share of maxTokens for the repository map (default 0.08; 0: no map). */
+  mapShare?: number;
+  /** The symbol index to use and extend (default: a fresh one). */
+  index?: SymbolIndex;
+  /** Time for parsing into the symbol index (default 1500 ms). */
+  parseBudgetMs?: number;
+  /** Files to put first whatever they score (a model's localization), with why. */
+  pinned?: { path: string; why: string }[];
+  now?: () => number;
 }
 
 export type SkipReason = "binary" | "too_large" | "not_found" | "over_budget";
 
 export interface ContextFile {
   path: string;
-  /** What goes into the prompt (with the truncation marker when `truncated`). */
+  /** What goes into the prompt: the whole file, or its outline and regions when `partial`. */
   content: string;
   tokens: number;
-  truncated: boolean;
-  source: "named" | "search";
-  /** The BM25 score (null for a named file that ranked nowhere). */
+  /** Shown in part (outline + regions): the proposal must change it with edits, never whole content. */
+  partial: boolean;
+  /** Lines shown (1-based, inclusive) when partial. */
+  ranges?: LineRange[];
+  /** Lines of the whole file. */
+  lines: number;
+  source: "named" | "search" | "test" | "pinned";
+  /** The ranking score (null for a covering test or a named file that ranked nowhere). */
   score: number | null;
+  /** Why it was chosen. */
+  reasons: string[];
 }
 
 export interface ContextSelection {
   files: ContextFile[];
-  /** Tokens of `files`, overhead included. */
+  /** Tokens of `files` (overhead included) and of the map. */
   tokens: number;
-  /** The search ranking, best first, for debugging. */
-  ranking: RankedFile[];
-  terms: { query: string[]; content: string[]; common: string[] };
-  /** Named files and search matches that were left out, and why. */
+  map: RepoMap;
+  /** The ranking, best first, for debugging and `prd-bot context`. */
+  ranking: RankedCode[];
+  terms: { query: string[]; content: string[]; common: string[]; identifiers: string[] };
+  named: { path: string; by: string }[];
+  /** Named files and ranked files that were left out, and why. */
   skipped: { path: string; reason: SkipReason }[];
   /** Candidates never considered. */
   filtered: { binary: number; tooLarge: number };
+  /** Files parsed into the symbol index this time (real parser / fallback). */
+  indexed: { parsed: number; fallback: number };
 }
 
 export const FILE_OVERHEAD_TOKENS = 12;
-export const MIN_TRUNCATED_TOKENS = 256;
 const DEFAULT_INDEX_CHARS = 65_536;
 
 /** Tokens a file costs in the prompt. */
@@ -64,11 +89,7 @@ export function fileTokens(path: string, content: string): number {
   return countTokens(content) + countTokens(path) + FILE_OVERHEAD_TOKENS;
 }
 
-export function selectContext(
-  gap: Pick<Gap, "text" | "section" | "files">,
-  candidates: readonly CandidateFile[],
-  limits: ContextLimits,
-): ContextSelection {
+export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[], limits: ContextLimits): ContextSelection {
   checkLimits(limits);
   const filtered = { binary: 0, tooLarge: 0 };
   const usable = new Map<string, CandidateFile>();
@@ -83,105 +104,67 @@ export function selectContext(
       filtered.binary += 1;
       unusable.set(path, "binary");
     } else {
-      usable.set(path, { path, content: file.content });
+      usable.set(path, path === file.path ? file : { ...file, path });
     }
   }
+  const paths = [...usable.keys()];
+  const query = buildQuery(gap, paths);
+  const skipped: ContextSelection["skipped"] = [];
+  for (const file of gap.files) {
+    const path = file.replace(/^\.\//, "");
+    // A path the gap names in part (`requests/sessions.py` for src/requests/sessions.py) was found.
+    if (!usable.has(path) && !query.named.some((named) => named.by === file)) skipped.push({ path, reason: unusable.get(path) ?? "not_found" });
+  }
 
-  const named = gap.files.map((path) => path.replace(/^\.\//, ""));
-  const terms = queryTerms([gap.text, ...gap.section, ...named]);
-  const searchable = [...usable.values()].filter((file) => !named.includes(file.path));
   const maxIndexChars = limits.maxIndexChars ?? DEFAULT_INDEX_CHARS;
-  const search = rankFiles(
-    searchable.map((file) => ({ path: file.path, content: file.content.slice(0, maxIndexChars) })),
-    terms,
+  const searchable = [...usable.values()].map((file) =>
+    // A searched prefix is not the blob: it is indexed under its own content's id.
+    file.content.length > maxIndexChars ? { path: file.path, content: file.content.slice(0, maxIndexChars) } : file,
   );
+  const index = limits.index ?? new SymbolIndex();
+  const ranking = rankCode(searchable, query, index, { parseBudgetMs: limits.parseBudgetMs, now: limits.now });
 
-  const packer = new Packer(limits);
-  for (const path of named) {
-    const file = usable.get(path);
-    if (file) packer.addNamed(file);
-    else packer.skip(path, unusable.get(path) ?? "not_found");
-  }
-  for (const match of search.ranked) {
-    if (packer.full()) break;
-    packer.addMatch(usable.get(match.path) as CandidateFile, match.score);
-  }
+  const wants = gapWants(query.text);
+  const mapShare = limits.mapShare ?? 0.08;
+  const mapBudget = usable.size > 1 ? Math.min(2000, Math.floor(limits.maxTokens * mapShare)) : 0;
+  const packed = packContext({
+    ranking: ranking.ranked,
+    files: usable,
+    pinned: (limits.pinned ?? []).filter((pin) => usable.has(pin.path)),
+    weights: new Map(query.terms.map((t) => [t.term, t.weight])),
+    maxTokens: limits.maxTokens - mapBudget,
+    maxFiles: limits.maxFiles,
+    index,
+    // A gap about documentation needs the docs more than a test to imitate.
+    bringTests: !wants.docs || wants.tests,
+  });
+  skipped.push(...packed.skipped);
+
+  // The map lists the folders of the best-ranked files and outlines the best ones the prompt does not show.
+  const shown = new Set(packed.files.map((file) => file.path));
+  let outlines = 0;
+  const relevant = ranking.ranked.slice(0, 12).map((entry) => {
+    if (shown.has(entry.path) || outlines >= 4) return { path: entry.path };
+    outlines += 1;
+    return { path: entry.path, outline: outlineOf(entry.path, (usable.get(entry.path) as CandidateFile).content, { maxImports: 0 }) };
+  });
+  const map = repoMap({ paths, relevant, maxTokens: mapBudget });
+
   return {
-    files: packer.files,
-    tokens: packer.used,
-    ranking: search.ranked,
-    terms: { query: terms, content: search.contentTerms, common: search.commonTerms },
-    skipped: packer.skipped,
+    files: packed.files.map(toContextFile),
+    tokens: packed.tokens + map.tokens,
+    map,
+    ranking: ranking.ranked,
+    terms: { ...ranking.terms, identifiers: query.identifiers },
+    named: query.named,
+    skipped,
     filtered,
+    indexed: ranking.index,
   };
 }
 
-class Packer {
-  readonly files: ContextFile[] = [];
-  readonly skipped: { path: string; reason: SkipReason }[] = [];
-  used = 0;
-
-  constructor(private readonly limits: ContextLimits) {}
-
-  full(): boolean {
-    return this.files.length >= this.limits.maxFiles || this.limits.maxTokens - this.used < FILE_OVERHEAD_TOKENS * 2;
-  }
-
-  skip(path: string, reason: SkipReason): void {
-    this.skipped.push({ path, reason });
-  }
-
-  addNamed(file: CandidateFile): void {
-    if (this.files.length >= this.limits.maxFiles) return this.skip(file.path, "over_budget");
-    const room = this.limits.maxTokens - this.used;
-    const whole = tokensWithin(file, room);
-    if (whole !== null) return this.take(file, file.content, whole, false, "named", null);
-    const head = truncateToFit(file, room);
-    if (head === null) return this.skip(file.path, "over_budget");
-    this.take(file, head.content, head.tokens, true, "named", null);
-  }
-
-  addMatch(file: CandidateFile, score: number): void {
-    const tokens = tokensWithin(file, this.limits.maxTokens - this.used);
-    if (tokens === null) return this.skip(file.path, "over_budget");
-    this.take(file, file.content, tokens, false, "search", score);
-  }
-
-  private take(file: CandidateFile, content: string, tokens: number, truncated: boolean, source: ContextFile["source"], score: number | null): void {
-    this.files.push({ path: file.path, content, tokens, truncated, source, score });
-    this.used += tokens;
-  }
-}
-
-/** The file's tokens when it fits in `room`, else null; never tokenizes much more than `room` needs. */
-function tokensWithin(file: CandidateFile, room: number): number | null {
-  const overhead = countTokens(file.path) + FILE_OVERHEAD_TOKENS;
-  if (room <= overhead) return null;
-  // Code runs 3-4 characters per token; a prefix 8 characters per token of room already overflows for
-  // nearly every file, so a huge file costs one bounded count instead of a full one.
-  const probe = file.content.slice(0, (room - overhead) * 8);
-  const probeTokens = countTokens(probe);
-  if (probeTokens > room - overhead) return null;
-  const tokens = probe.length === file.content.length ? probeTokens : countTokens(file.content);
-  return tokens + overhead <= room ? tokens + overhead : null;
-}
-
-/** The longest head of the file, cut at a line end, that fits in `room` with its marker; null if too little room. */
-function truncateToFit(file: CandidateFile, room: number): { content: string; tokens: number } | null {
-  if (room < MIN_TRUNCATED_TOKENS) return null;
-  const lines = file.content.split("\n");
-  const render = (count: number): string =>
-    `${lines.slice(0, count).join("\n")}\n… [prd-bot: truncated after line ${count} of ${lines.length} to fit the context budget]`;
-  const cost = (count: number): number => fileTokens(file.path, render(count));
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (cost(mid) <= room) low = mid;
-    else high = mid - 1;
-  }
-  if (low === 0) return null;
-  return { content: render(low), tokens: cost(low) };
+function toContextFile(file: PackedFile): ContextFile {
+  return { ...file };
 }
 
 /** NUL bytes, or more than 10% control or replacement characters in the first 8,000 characters. */

@@ -5,6 +5,10 @@ import type { Proposal } from "../../core/types.js";
 import { BudgetExceededError } from "../../adapters/model/budgeted.js";
 import { ModelError, type ChatMessage, type ModelClient } from "../../ports/model.js";
 import { renderTemplate } from "../../prompts/templates.js";
+import { clipMiddle } from "../../core/clip-text.js";
+
+/** How much of an unusable answer the repair request quotes back: enough to see what went wrong. */
+export const REPAIR_QUOTE_CHARS = 4000;
 
 export type AskResult =
   | { ok: true; proposal: Proposal; model: string; conversation: ChatMessage[] }
@@ -24,7 +28,8 @@ export async function askForProposal(model: ModelClient, messages: ChatMessage[]
   if (parsed.ok) {
     return { ok: true, proposal: parsed.proposal, model: first.model, conversation: [...messages, assistant(first.content)] };
   }
-  const repairMessages = [...messages, assistant(first.content), { role: "user" as const, content: renderTemplate("repair-json", { error: parsed.error }) }];
+  // The bad answer goes back clipped: a 30 MB answer must not become a 30 MB request (or be billed as one).
+  const repairMessages = [...messages, assistant(clipMiddle(first.content, REPAIR_QUOTE_CHARS)), { role: "user" as const, content: renderTemplate("repair-json", { error: parsed.error }) }];
   const second = await call(model, { ...options, purpose: `${options.purpose}:repair_json`, messages: repairMessages, jsonSchema });
   if (!second.ok) return second;
   const reparsed = parseProposal(second.content);

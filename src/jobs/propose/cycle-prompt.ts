@@ -2,7 +2,10 @@
 // prior attempts on the gap, and the rules the proposal must follow.
 import picomatch from "picomatch";
 import { renderPriorAttempts, type CycleEvent } from "../../core/propose/history.js";
-import { selectContext } from "../../core/retrieval/retrieval.js";
+import { detectSecrets, secretPathReason } from "../../core/secrets/detect-secrets.js";
+import { selectContext, type ContextFile, type ContextSelection } from "../../core/retrieval/retrieval.js";
+import { SYMBOL_INDEX_PATH, SymbolIndex } from "../../core/retrieval/symbol-index.js";
+import type { StateStore } from "../../ports/state.js";
 import type { Gap } from "../../core/types.js";
 import type { Config } from "../../config/schema.js";
 import type { ChatMessage } from "../../ports/model.js";
@@ -15,37 +18,81 @@ export interface PromptInput {
   protectedGlobs: string[];
   testCommand: string;
   prior: CycleEvent[];
+  /** Where the symbol index is cached between cycles (context/symbol-index.json); none: rebuilt each time. */
+  state?: StateStore;
+  /** Files to put first (a model's localization), with why. */
+  pinned?: { path: string; why: string }[];
 }
 
 export interface BuiltPrompt {
   messages: ChatMessage[];
   /** Files put in the prompt, for the record and for debugging. */
   contextFiles: string[];
+  /** Files kept out because they hold (or are named like) credentials, with the reason. */
+  withheld: { path: string; reason: string }[];
+  /** Files shown only in part: the proposal may change them with edits only. */
+  partialPaths: string[];
+  /** The whole selection (`prd-bot context` prints it). */
+  selection: ContextSelection;
 }
 
-/** Files the model may read: tracked regular files, not protected, not too big. Secrets never reach a prompt. */
+/**
+ * Files the model may read: tracked regular UTF-8 files, not protected, not too big, and holding no
+ * secret (by name: `*.pem`, `credentials*`…; by content: core/secrets). Secrets never reach a prompt.
+ */
 export async function candidateFiles(workspace: Workspace, protectedGlobs: string[], maxFileBytes: number) {
-  const isProtected = picomatch(protectedGlobs, { dot: true });
+  const isProtected = picomatch(protectedGlobs, { dot: true, nocase: true });
   let total = 0;
-  const files = await workspace.readTrackedFiles((path, bytes) => {
+  const withheld: { path: string; reason: string }[] = [];
+  const read = await workspace.readTrackedFiles((path, bytes) => {
     if (isProtected(path)) return false;
+    const byName = secretPathReason(path);
+    if (byName !== undefined) {
+      withheld.push({ path, reason: byName });
+      return false;
+    }
     total += 1;
     return bytes <= maxFileBytes;
   });
-  return { files, total };
+  return { files: read, total, withheld };
+}
+
+/** The secret a file's content holds, as a reason, or undefined. */
+function secretIn(file: { path: string; content: string }): string | undefined {
+  const found = detectSecrets(file.content, { path: file.path })[0];
+  return found === undefined ? undefined : `${found.kind} at line ${found.line}`;
 }
 
 export async function buildProposePrompt(workspace: Workspace, input: PromptInput): Promise<BuiltPrompt> {
   const { gap, config } = input;
   const candidates = await candidateFiles(workspace, input.protectedGlobs, config.policy.max_file_bytes);
-  const selected = selectContext(gap, candidates.files, {
+  const index = SymbolIndex.load(input.state ? await input.state.read(SYMBOL_INDEX_PATH) : undefined);
+  const limits = {
     maxTokens: config.context.max_tokens,
     maxFiles: config.context.max_files,
     maxFileBytes: config.policy.max_file_bytes,
-  });
-  const files = selected.files
-    .map((file) => `--- ${file.path}${file.truncated ? " (truncated)" : ""}\n${file.content}\n--- end ${file.path}`)
-    .join("\n\n");
+    mapShare: config.context.map_share,
+    index,
+    pinned: input.pinned,
+  };
+  // Only what would be sent is scanned for secrets (all files would cost ~30 ms a MB); a file that holds
+  // one is dropped and the selection made again, so the budget goes to the next best file.
+  let pool = candidates.files;
+  let selected = selectContext(gap, pool, limits);
+  for (;;) {
+    const holding = selected.files.flatMap((file) => {
+      const source = pool.find((f) => f.path === file.path);
+      const reason = source === undefined ? undefined : secretIn(source);
+      return reason === undefined ? [] : [{ path: file.path, reason }];
+    });
+    if (holding.length === 0) break;
+    candidates.withheld.push(...holding);
+    const dropped = new Set(holding.map((file) => file.path));
+    pool = pool.filter((file) => !dropped.has(file.path));
+    selected = selectContext(gap, pool, limits);
+  }
+  if (input.state && index.changed > 0) await saveIndex(input.state, index, candidates.files, await workspace.headSha());
+  const files = selected.files.map(renderFile).join("\n\n");
   const system = renderTemplate("propose-system", {
     max_files: config.policy.max_files,
     max_changed_lines: config.policy.max_changed_lines,
@@ -67,6 +114,7 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     file_count: selected.files.length,
     repo_file_count: candidates.total,
     files: files || "(no files selected)",
+    repo_map: selected.map.text ? `\nRepository map (what else exists):\n${selected.map.text}\n` : "",
   });
   return {
     messages: [
@@ -74,5 +122,27 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
       { role: "user", content: user },
     ],
     contextFiles: selected.files.map((file) => file.path),
+    withheld: candidates.withheld,
+    partialPaths: selected.files.filter((file) => file.partial).map((file) => file.path),
+    selection: selected,
   };
+}
+
+/** A file as the prompt shows it; a partial one says so and which lines it holds. */
+export function renderFile(file: ContextFile): string {
+  if (!file.partial) return `--- ${file.path}\n${file.content}\n--- end ${file.path}`;
+  const ranges = (file.ranges ?? []).map((range) => `${range.start}-${range.end}`).join(", ");
+  return `--- ${file.path} (partial: outline and lines ${ranges} of ${file.lines}; change it with edits only)\n${file.content}\n--- end ${file.path}`;
+}
+
+/** The index, pruned to this tree's files, saved for the next cycle; a failed save only costs time later. */
+async function saveIndex(state: StateStore, index: SymbolIndex, files: readonly { path: string; content: string; blob?: string }[], commit: string): Promise<void> {
+  const text = index.save(files, commit);
+  try {
+    await state.transact(async (tx) => {
+      tx.write(SYMBOL_INDEX_PATH, text);
+    });
+  } catch {
+    // The cache is an optimisation: a cycle never fails because it could not be written.
+  }
 }

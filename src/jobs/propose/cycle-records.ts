@@ -3,6 +3,13 @@ import { cycleEvent, parseCycleEvents, type CycleEvent } from "../../core/propos
 import type { CycleRecord } from "../../core/types.js";
 import type { Transcript } from "../../ports/model.js";
 import type { StateStore } from "../../ports/state.js";
+import { clipMiddle } from "../../core/clip-text.js";
+
+/**
+ * The most of one message or answer a stored transcript keeps (head and tail, with the sizes): a
+ * proposal within policy.max_files × max_file_bytes fits; a runaway answer does not fill the state store.
+ */
+export const TRANSCRIPT_TEXT_CHARS = 256 * 1024;
 
 export const EVENTS_PATH = "events.jsonl";
 
@@ -18,7 +25,7 @@ export function transcriptPath(cycleId: string): string {
 export async function saveCycle(state: StateStore, record: CycleRecord, transcript: Transcript | null): Promise<void> {
   await state.transact(async (tx) => {
     tx.write(recordPath(record.cycle_id), JSON.stringify(record, null, 2) + "\n");
-    if (transcript && record.transcript) tx.write(record.transcript, JSON.stringify(transcript, null, 2) + "\n");
+    if (transcript && record.transcript) tx.write(record.transcript, JSON.stringify(clipTranscript(transcript), null, 2) + "\n");
     tx.append(EVENTS_PATH, JSON.stringify(cycleEvent(record)));
   });
 }
@@ -40,4 +47,17 @@ export async function loadCycleRecords(state: StateStore): Promise<CycleRecord[]
     }
   }
   return records;
+}
+
+/** A copy of `transcript` whose message and answer texts are clipped to TRANSCRIPT_TEXT_CHARS. */
+export function clipTranscript(transcript: Transcript, maxChars = TRANSCRIPT_TEXT_CHARS): Transcript {
+  return {
+    ...transcript,
+    exchanges: transcript.exchanges.map((exchange) => ({
+      ...exchange,
+      request: { ...exchange.request, messages: exchange.request.messages.map((m) => ({ ...m, content: clipMiddle(m.content, maxChars) })) },
+      response: exchange.response ? { ...exchange.response, content: clipMiddle(exchange.response.content, maxChars) } : null,
+      ...(exchange.error !== undefined ? { error: clipMiddle(exchange.error, 16 * 1024) } : {}),
+    })),
+  };
 }

@@ -5,9 +5,12 @@ import type { Transcript } from "../../ports/model.js";
 
 type Phase = "select" | "model" | "apply" | "test" | "publish";
 
-/** An unexpected error is reported as the outcome of the phase it happened in. */
+/**
+ * An unexpected error is reported as the outcome of the phase it happened in. Before the model is asked
+ * nothing the gap did can be to blame, and a skip would report success: that is `error` (exit 1).
+ */
 const PHASE_FAILURE: Record<Phase, Outcome> = {
-  select: "skipped_policy",
+  select: "error",
   model: "model_failed",
   apply: "apply_failed",
   test: "tests_failed",
@@ -51,6 +54,11 @@ export class CycleState {
       const key = `${name}_ms`;
       this.timings[key] = (this.timings[key] ?? 0) + Math.round(performance.now() - started);
     }
+  }
+
+  /** Model calls made so far (answered or not). */
+  get calls(): number {
+    return this.transcript.exchanges.length;
   }
 
   failureOutcome(): Outcome {

@@ -2,7 +2,7 @@
 // forge is configured). Every cycle ends with exactly one record, whatever happened, and leaves the
 // checkout as it found it: same branch, clean tree, default branch untouched.
 import { randomBytes } from "node:crypto";
-import { LedgerError, ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
+import { ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
 import { findGaps, gapsSince, openGaps } from "../../core/gaps/gaps.js";
 import { priorAttempts, type CycleEvent } from "../../core/propose/history.js";
 import type { Outcome } from "../../core/outcomes.js";
@@ -22,6 +22,7 @@ import { loadCycleEvents, saveCycle, transcriptPath } from "./cycle-records.js";
 import type { Logger } from "../logger.js";
 import { renderTemplate } from "../../prompts/templates.js";
 import { CycleState } from "./cycle-state.js";
+import { TouchedTree } from "./touched-tree.js";
 import { baselineCheck } from "../shared/baseline-check.js";
 import { providerKeyNames, runCheck, type RunCheckOptions } from "../shared/run-check.js";
 
@@ -68,24 +69,18 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   const recorder = recordTranscript(deps.model);
   const run = new CycleState(cycleId, startedAt, deps.version, options.dryRun ?? false, recorder.transcript);
   const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
-  let touched = false;
+  const touch = new TouchedTree(deps.workspace, deps.ownPaths ?? []);
   let ending: Ending;
-  let failClosed: LedgerError | undefined;
   // One cycle per checkout: a second one waits, then ends skipped (never failed: the gap is not to blame).
   const lock = await deps.workspace.lock({ waitMs: deps.config.test.lock_wait_seconds * 1000 });
   try {
     run.base = { branch: await deps.workspace.currentBranch(), sha: await deps.workspace.headSha() };
-    ending = lock.ok ? await runCycle(deps, options, run, model, () => (touched = true)) : { outcome: "skipped_policy", reason: lock.reason };
+    ending = lock.ok ? await runCycle(deps, options, run, model, touch) : { outcome: "skipped_policy", reason: lock.reason };
   } catch (error) {
     ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
-    // An untrusted ledger fails closed: no model call was made, and the caller must not see a success.
-    if (error instanceof LedgerError) {
-      ending = { outcome: "skipped_cost", reason: `the budget cannot be checked: ${error.message}` };
-      failClosed = error;
-    }
   } finally {
     try {
-      if (touched) await run.timed("restore", () => deps.workspace.restore(deps.ownPaths ?? []));
+      if (touch.touched) await run.timed("restore", () => touch.restore());
     } finally {
       if (lock.ok) await lock.release();
     }
@@ -94,7 +89,6 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   if (recorder.transcript.exchanges.length > 0) record.transcript = transcriptPath(cycleId);
   await saveCycle(deps.state, record, record.transcript ? recorder.transcript : null);
   deps.log.info(`cycle ${cycleId}: ${record.outcome}: ${record.reason}`);
-  if (failClosed) throw failClosed;
   return record;
 }
 
@@ -103,7 +97,7 @@ async function runCycle(
   options: ProposeCycleOptions,
   run: CycleState,
   model: ModelClient,
-  markTouched: () => void,
+  touch: TouchedTree,
 ): Promise<Ending> {
   const { workspace, config, log } = deps;
 
@@ -146,9 +140,16 @@ async function runCycle(
 
   // Budget, before policy and before any model call.
   const testCommand = deps.testCommand ?? "";
-  const rules = applyRules(config);
+  const baseRules = applyRules(config);
   run.timings.select_ms = run.elapsed();
-  const prompt = await run.timed("context", () => buildProposePrompt(workspace, { gap, config, protectedGlobs: rules.protectedGlobs, testCommand, prior }));
+  const prompt = await run.timed("context", () =>
+    buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state }),
+  );
+  const rules = { ...baseRules, partialPaths: prompt.partialPaths };
+  if (prompt.withheld.length > 0) {
+    const shown = prompt.withheld.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(", ");
+    log.info(`context: ${prompt.withheld.length} file(s) kept out of the prompt as holding secrets: ${shown}${prompt.withheld.length > 5 ? ", …" : ""}`);
+  }
   const estimate = estimateRequestTokens({ purpose: "propose", messages: prompt.messages, maxTokens: config.models.max_output_tokens });
   const day = utcDay(deps.now());
   const budgetCheck = reserve(parseLedger(await deps.state.read(ledgerPath(day)), day), estimate, config.budget);
@@ -162,9 +163,9 @@ async function runCycle(
   }
   const check = checkOptions(deps, testCommand);
   if (config.test.baseline) {
-    markTouched();
+    await touch.beforeWrite();
     const baseline = await run.timed("baseline", () => log.group(`baseline tests: ${testCommand}`, () => baselineCheck(workspace, deps.state, { ...check, now: deps.now })));
-    if (baseline.run) await run.timed("restore", () => workspace.restore(deps.ownPaths ?? []));
+    if (baseline.run) await run.timed("restore", () => touch.restore());
     if (!baseline.ok) {
       run.test = baseline.run;
       return { outcome: "skipped_policy", reason: baseline.reason };
@@ -180,7 +181,10 @@ async function runCycle(
     if (!answer.ok) {
       run.model = answer.model ?? run.model;
       if (answer.kind === "budget") {
-        return attempt === 1 ? { outcome: "skipped_cost", reason: answer.reason } : testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        if (attempt > 1) return testsFailed(lastTest, `no budget left for a repair round: ${answer.reason}`);
+        // A call was made and its answer was unusable; the budget only refused the repair request.
+        if (run.calls > 0) return { outcome: "model_failed", reason: `the model's answer was unusable and no budget is left for the repair request: ${answer.reason}` };
+        return { outcome: "skipped_cost", reason: answer.reason };
       }
       return { outcome: "model_failed", reason: answer.reason };
     }
@@ -189,10 +193,11 @@ async function runCycle(
     log.info(`attempt ${attempt}: ${answer.proposal.summary} (${answer.proposal.files.length} files, ${answer.model})`);
 
     run.phase = "apply";
-    markTouched();
+    await touch.beforeWrite();
     const proposal = answer.proposal;
     const applied = await run.timed("apply", () => applyProposal(workspace, proposal, rules, true));
     run.files = applied.files;
+    touch.wrote(applied.files);
     for (const file of applied.files) {
       if (file.tolerant_edits) log.info(`${file.path}: edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace differences`);
     }
@@ -209,7 +214,7 @@ async function runCycle(
     }
     if (lastTest.passed) return finishGreen(deps, options, run, gap, answer.proposal, applied.files, lastTest);
 
-    await run.timed("restore", () => workspace.restore(deps.ownPaths ?? []));
+    await run.timed("restore", () => touch.restore());
     if (attempt >= config.policy.max_attempts) return testsFailed(lastTest, `still red after ${attempt} attempt(s)`);
     run.phase = "model";
     const repair = renderTemplate("repair-tests", {

@@ -120,6 +120,32 @@ export function commentableLines(patch: string | undefined): Set<number> {
   return lines;
 }
 
+/**
+ * Lines a review comment may point at, per side, with the hunk each is in: new-side lines are added and
+ * context lines, old-side lines removed and context lines (written here independently of src/core/post).
+ */
+export function commentableSides(patch: string | undefined): { RIGHT: Map<number, number>; LEFT: Map<number, number> } {
+  const sides = { RIGHT: new Map<number, number>(), LEFT: new Map<number, number>() };
+  let hunk = -1;
+  let oldNext = 0;
+  let newNext = 0;
+  for (const line of (patch ?? "").split("\n")) {
+    const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (header) {
+      hunk++;
+      oldNext = Number(header[1]);
+      newNext = Number(header[2]);
+    } else if (hunk < 0 || line.startsWith("\\")) continue;
+    else if (line.startsWith("+")) sides.RIGHT.set(newNext++, hunk);
+    else if (line.startsWith("-")) sides.LEFT.set(oldNext++, hunk);
+    else {
+      sides.RIGHT.set(newNext++, hunk);
+      sides.LEFT.set(oldNext++, hunk);
+    }
+  }
+  return sides;
+}
+
 /** Paths a single commit changed, with their status (for Gitea's per-commit `files`). */
 export async function commitFiles(bareRepoPath: string, sha: string): Promise<Pick<DiffFile, "path" | "status">[]> {
   const out = (await bareGit(bareRepoPath, ["diff-tree", "-r", "-z", "--no-commit-id", "--name-status", "-M", "--root", sha])).split("\0");

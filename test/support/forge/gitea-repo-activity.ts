@@ -92,6 +92,15 @@ export function registerGiteaActivityHandlers(server: ForgeServer, lookup: Model
     return { status: 201, body: shapes.status(model, status) };
   });
 
+  on("GET", "/repos/{owner}/{repo}/statuses/{sha}", async (model, request) => {
+    const sha = await resolveCommit(model.bareRepoPath, request.params.sha as string);
+    if (!sha) return NOT_FOUND;
+    // sort=recentupdate: newest first (the only order prd-bot asks for).
+    const statuses = model.statuses.filter((s) => s.sha === sha).reverse();
+    const { page, headers } = paginate(statuses, request.query, `${server.url}/api/v1${request.path}`, "limit", 30);
+    return { status: 200, body: page.map((s) => shapes.status(model, s)), headers };
+  });
+
   on("GET", "/repos/{owner}/{repo}/collaborators/{collaborator}/permission", (model, request) => {
     const user = request.params.collaborator as string;
     return { status: 200, body: shapes.permission(user, model.permissions[user] ?? "none") };
@@ -100,17 +109,37 @@ export function registerGiteaActivityHandlers(server: ForgeServer, lookup: Model
   on("POST", "/repos/{owner}/{repo}/pulls/{index}/reviews", async (model, request) => {
     const pull = model.pulls.find((p) => p.number === Number(request.params.index));
     if (!pull) return NOT_FOUND;
-    const input = request.body as { body?: string; event?: string; commit_id?: string; comments?: { path?: string; body?: string; new_position?: number }[] };
+    const input = request.body as { body?: string; event?: string; commit_id?: string; comments?: { path?: string; body?: string; new_position?: number; old_position?: number }[] };
     const review = {
       id: model.nextId(),
       pullNumber: pull.number,
       body: input.body ?? "",
       event: input.event ?? "PENDING",
       commitId: input.commit_id ?? (await headShaOf(model, pull)),
-      comments: (input.comments ?? []).map((c) => ({ path: c.path ?? "", line: c.new_position ?? 0, body: c.body ?? "" })),
+      // Gitea reads a non-zero old_position as a comment on the old side of the diff.
+      comments: (input.comments ?? []).map((c) =>
+        (c.old_position ?? 0) > 0
+          ? { id: model.nextId(), path: c.path ?? "", line: c.old_position as number, side: "LEFT" as const, body: c.body ?? "" }
+          : { id: model.nextId(), path: c.path ?? "", line: c.new_position ?? 0, side: "RIGHT" as const, body: c.body ?? "" },
+      ),
     };
     model.reviews.push(review);
     return { status: 200, body: shapes.review(model, review) };
+  });
+
+  const reviewOf = (model: RepoModel, request: ForgeRequest) => model.reviews.find((r) => r.pullNumber === Number(request.params.index) && r.id === Number(request.params.id));
+
+  on("GET", "/repos/{owner}/{repo}/pulls/{index}/reviews", (model, request) => {
+    const pull = model.pulls.find((p) => p.number === Number(request.params.index));
+    if (!pull) return NOT_FOUND;
+    const { page, headers } = paginate(model.reviews.filter((r) => r.pullNumber === pull.number), request.query, `${server.url}/api/v1${request.path}`, "limit", 30);
+    return { status: 200, body: page.map((r) => shapes.review(model, r)), headers };
+  });
+
+  on("GET", "/repos/{owner}/{repo}/pulls/{index}/reviews/{id}/comments", (model, request) => {
+    const review = reviewOf(model, request);
+    if (!review) return NOT_FOUND;
+    return { status: 200, body: review.comments.map((c) => shapes.reviewComment(model, review, c)) };
   });
 
   if (options.workflowDispatch) {

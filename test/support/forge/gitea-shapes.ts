@@ -1,7 +1,7 @@
 // Gitea 1.22 response bodies for the repository model. Gitea's Swagger definitions require no fields, so
 // these carry what Gitea really sends and what clients read; types are checked against the description.
 import type { CommitInfo, DiffFile } from "./bare-repo.js";
-import type { ModelComment, ModelLabel, ModelPull, ModelReaction, ModelReview, ModelStatus, RepoModel } from "./repo-model.js";
+import type { ModelComment, ModelLabel, ModelPull, ModelReaction, ModelReview, ModelReviewComment, ModelStatus, RepoModel } from "./repo-model.js";
 import { isoNow } from "./repo-model.js";
 
 type Json = Record<string, unknown>;
@@ -166,6 +166,27 @@ export class GiteaShapes {
       commit: { message: commit.message, author: person, committer: person, url: `${this.apiUrl(model)}/git/commits/${commit.sha}` },
       parents: commit.parents.map((sha) => ({ sha, url: `${this.apiUrl(model)}/git/commits/${sha}` })),
       files: files.map((f) => ({ filename: f.path, status: f.status })),
+    };
+  }
+
+  /** Gitea's `position` is the new-side line, `original_position` the old-side one; an outdated comment keeps neither. */
+  reviewComment(model: RepoModel, review: ModelReview, comment: ModelReviewComment): Json {
+    const now = isoNow();
+    return {
+      id: comment.id,
+      body: comment.body,
+      user: this.user(model.botLogin),
+      pull_request_review_id: review.id,
+      path: comment.path,
+      commit_id: review.commitId,
+      original_commit_id: review.commitId,
+      diff_hunk: "",
+      position: comment.outdated || comment.side === "LEFT" ? 0 : comment.line,
+      original_position: comment.side === "LEFT" && !comment.outdated ? comment.line : 0,
+      html_url: `${this.repoUrl(model)}/pulls/${review.pullNumber}/files#issuecomment-${comment.id}`,
+      pull_request_url: `${this.repoUrl(model)}/pulls/${review.pullNumber}`,
+      created_at: now,
+      updated_at: now,
     };
   }
 

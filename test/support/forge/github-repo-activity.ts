@@ -1,11 +1,11 @@
 // Typical GitHub handlers for what the bot posts back: comments, reactions, labels, commit statuses, check
 // runs, reviews, permission checks and workflow dispatch, all recorded in the repository model.
-import { commentableLines, diffFiles, resolveCommit } from "./bare-repo.js";
+import { commentableSides, diffFiles, resolveCommit } from "./bare-repo.js";
 import type { ForgeRequest, ForgeServer } from "./forge-types.js";
 import type { ModelLookup } from "./github-repo-model.js";
 import { githubError, headShaOf, NOT_FOUND, withModel } from "./github-repo-model.js";
 import type { GitHubShapes } from "./github-shapes.js";
-import type { ModelCheckRun, ModelComment, RepoModel } from "./repo-model.js";
+import type { ModelCheckRun, ModelComment, ModelReviewComment, RepoModel } from "./repo-model.js";
 import { isoNow, paginate } from "./repo-model.js";
 
 export function registerGitHubActivityHandlers(server: ForgeServer, lookup: ModelLookup, shapes: GitHubShapes): void {
@@ -72,7 +72,24 @@ export function registerGitHubActivityHandlers(server: ForgeServer, lookup: Mode
     return { status: 201, body: shapes.status(model, status) };
   });
 
-  type CheckInput = { name?: string; head_sha?: string; status?: string; conclusion?: string; details_url?: string; output?: { title?: string; summary?: string; text?: string } };
+  on("GET", "/repos/{owner}/{repo}/commits/{ref}/statuses", async (model, request) => {
+    const sha = await resolveCommit(model.bareRepoPath, request.params.ref as string);
+    if (!sha) return NOT_FOUND;
+    // Newest first, as GitHub lists them.
+    const statuses = model.statuses.filter((s) => s.sha === sha).reverse();
+    const { page, headers } = paginate(statuses, request.query, `${server.url}${request.path}`, "per_page", 30);
+    return { status: 200, body: page.map((s) => shapes.status(model, s)), headers };
+  });
+
+  type AnnotationInput = { path: string; start_line: number; end_line: number; annotation_level: string; message: string };
+  type CheckInput = {
+    name?: string;
+    head_sha?: string;
+    status?: string;
+    conclusion?: string;
+    details_url?: string;
+    output?: { title?: string; summary?: string; text?: string; annotations?: AnnotationInput[] };
+  };
   const applyCheck = (run: ModelCheckRun, input: CheckInput) => {
     if (input.name !== undefined) run.name = input.name;
     if (input.status !== undefined) run.status = input.status;
@@ -82,12 +99,14 @@ export function registerGitHubActivityHandlers(server: ForgeServer, lookup: Mode
     }
     if (input.details_url !== undefined) run.detailsUrl = input.details_url;
     if (input.output) Object.assign(run, { title: input.output.title, summary: input.output.summary, text: input.output.text });
+    // Each request's annotations are appended to the run's (GitHub's documented behaviour).
+    for (const a of input.output?.annotations ?? []) run.annotations.push({ path: a.path, startLine: a.start_line, endLine: a.end_line, level: a.annotation_level, message: a.message });
   };
 
   on("POST", "/repos/{owner}/{repo}/check-runs", async (model, request) => {
     const input = request.body as CheckInput & { name: string; head_sha: string };
     if (!(await resolveCommit(model.bareRepoPath, input.head_sha))) return githubError(422, `No commit found for SHA: ${input.head_sha}`);
-    const run: ModelCheckRun = { id: model.nextId(), name: input.name, headSha: input.head_sha, status: "queued", conclusion: undefined, title: undefined, summary: undefined, text: undefined, detailsUrl: undefined };
+    const run: ModelCheckRun = { id: model.nextId(), name: input.name, headSha: input.head_sha, status: "queued", conclusion: undefined, title: undefined, summary: undefined, text: undefined, detailsUrl: undefined, annotations: [] };
     applyCheck(run, input);
     model.checkRuns.push(run);
     return { status: 201, body: shapes.checkRun(model, run) };
@@ -105,29 +124,43 @@ export function registerGitHubActivityHandlers(server: ForgeServer, lookup: Mode
     return { status: 200, body: shapes.permission(user, model.permissions[user] ?? "none") };
   });
 
+  type CommentInput = { path: string; line?: number; side?: string; start_line?: number; start_side?: string; position?: number; body: string };
+  const refuse = (error: string) => ({ status: 422, body: { message: "Unprocessable Entity", errors: [error], documentation_url: "https://docs.github.com/rest" } });
+
   on("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", async (model, request) => {
     const pull = model.pulls.find((p) => p.number === Number(request.params.pull_number));
     if (!pull) return NOT_FOUND;
-    const input = request.body as { body?: string; event?: string; commit_id?: string; comments?: { path: string; line?: number; position?: number; body: string }[] };
+    const input = request.body as { body?: string; event?: string; commit_id?: string; comments?: CommentInput[] };
     const headSha = await headShaOf(model, pull);
     const files = await diffFiles(model.bareRepoPath, `refs/heads/${pull.base}`, headSha);
+    const comments: ModelReviewComment[] = [];
     for (const comment of input.comments ?? []) {
       const file = files.find((f) => f.path === comment.path);
+      const side = comment.side ?? "RIGHT";
+      if (side !== "RIGHT" && side !== "LEFT") return refuse(`side must be RIGHT or LEFT, got ${side}`);
+      const lines = commentableSides(file?.patch)[side];
       // GitHub refuses the whole review when one comment points outside the diff.
-      if (!file || comment.line === undefined || !commentableLines(file.patch).has(comment.line)) {
-        return { status: 422, body: { message: "Unprocessable Entity", errors: ["Pull request review thread line must be part of the diff"], documentation_url: "https://docs.github.com/rest" } };
+      if (!file || comment.line === undefined || !lines.has(comment.line)) return refuse("Pull request review thread line must be part of the diff");
+      if (comment.start_line !== undefined) {
+        if ((comment.start_side ?? side) !== side) return refuse("start_side must match side in this test forge");
+        if (comment.start_line >= comment.line) return refuse("Pull request review thread start line must precede the end line");
+        for (let n = comment.start_line; n <= comment.line; n++) {
+          if (lines.get(n) !== lines.get(comment.line)) return refuse("Pull request review thread start line must be part of the same hunk as the line");
+        }
       }
+      comments.push({ id: model.nextId(), path: comment.path, line: comment.line, side, ...(comment.start_line !== undefined ? { startLine: comment.start_line } : {}), body: comment.body });
     }
-    const review = {
-      id: model.nextId(),
-      pullNumber: pull.number,
-      body: input.body ?? "",
-      event: input.event ?? "PENDING",
-      commitId: input.commit_id ?? headSha,
-      comments: (input.comments ?? []).map((c) => ({ path: c.path, line: c.line as number, body: c.body })),
-    };
+    const review = { id: model.nextId(), pullNumber: pull.number, body: input.body ?? "", event: input.event ?? "PENDING", commitId: input.commit_id ?? headSha, comments };
     model.reviews.push(review);
     return { status: 200, body: shapes.review(model, review) };
+  });
+
+  on("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/comments", (model, request) => {
+    const pull = model.pulls.find((p) => p.number === Number(request.params.pull_number));
+    if (!pull) return NOT_FOUND;
+    const all = model.reviews.filter((r) => r.pullNumber === pull.number).flatMap((review) => review.comments.map((comment) => ({ review, comment })));
+    const { page, headers } = paginate(all, request.query, `${server.url}${request.path}`, "per_page", 30);
+    return { status: 200, body: page.map(({ review, comment }) => shapes.reviewComment(model, review, comment)), headers };
   });
 
   on("POST", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", async (model, request) => {

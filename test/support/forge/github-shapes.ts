@@ -2,7 +2,7 @@
 // (components.examples) so they carry every required field; only what a test can observe is overridden.
 // Example URLs are rewritten to the test server, so links in answers point back at it.
 import type { CommitInfo, DiffFile } from "./bare-repo.js";
-import type { ModelCheckRun, ModelComment, ModelLabel, ModelPull, ModelReaction, ModelReview, ModelStatus, RepoModel } from "./repo-model.js";
+import type { ModelCheckRun, ModelComment, ModelLabel, ModelPull, ModelReaction, ModelReview, ModelReviewComment, ModelStatus, RepoModel } from "./repo-model.js";
 
 type Json = Record<string, unknown>;
 
@@ -136,7 +136,7 @@ export class GitHubShapes {
       conclusion: run.conclusion ?? null,
       details_url: run.detailsUrl ?? null,
       url: `${this.serverUrl}/repos/${model.owner}/${model.repo}/check-runs/${run.id}`,
-      output: { ...(example.output as Json), title: run.title ?? null, summary: run.summary ?? null, text: run.text ?? null, annotations_count: 0 },
+      output: { ...(example.output as Json), title: run.title ?? null, summary: run.summary ?? null, text: run.text ?? null, annotations_count: run.annotations.length },
       pull_requests: [],
     };
   }
@@ -211,6 +211,34 @@ export class GitHubShapes {
       total_commits: commits.length,
       commits: commits.map((c) => this.commit(c)),
       files: files.map((f) => this.diffEntry(model, f, headSha)),
+    };
+  }
+
+  reviewComment(model: RepoModel, review: ModelReview, comment: ModelReviewComment): Json {
+    const example = (this.example("pull-request-review-comment-items") as unknown as Json[])[0] as Json;
+    const api = `${this.serverUrl}/repos/${model.owner}/${model.repo}`;
+    const html = `${this.serverUrl}/${model.owner}/${model.repo}/pull/${review.pullNumber}#discussion_r${comment.id}`;
+    // The description types `line` as an integer (not nullable); an outdated comment is answered without it.
+    const { in_reply_to_id: _reply, line: _line, ...rest } = example;
+    return {
+      ...rest,
+      id: comment.id,
+      url: `${api}/pulls/comments/${comment.id}`,
+      pull_request_review_id: review.id,
+      path: comment.path,
+      commit_id: review.commitId,
+      original_commit_id: review.commitId,
+      user: this.user(model.botLogin),
+      body: comment.body,
+      html_url: html,
+      pull_request_url: `${api}/pulls/${review.pullNumber}`,
+      _links: { self: { href: `${api}/pulls/comments/${comment.id}` }, html: { href: html }, pull_request: { href: `${api}/pulls/${review.pullNumber}` } },
+      ...(comment.outdated ? {} : { line: comment.line }),
+      original_line: comment.line,
+      side: comment.side,
+      start_line: comment.startLine ?? null,
+      original_start_line: comment.startLine ?? null,
+      start_side: comment.startLine !== undefined ? comment.side : null,
     };
   }
 

@@ -78,6 +78,14 @@ export interface ModelStatus {
   targetUrl: string | undefined;
 }
 
+export interface ModelAnnotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  level: string;
+  message: string;
+}
+
 export interface ModelCheckRun {
   id: number;
   name: string;
@@ -88,6 +96,21 @@ export interface ModelCheckRun {
   summary: string | undefined;
   text: string | undefined;
   detailsUrl: string | undefined;
+  /** Every annotation sent, in order (GitHub appends those of each update). */
+  annotations: ModelAnnotation[];
+}
+
+export interface ModelReviewComment {
+  id: number;
+  path: string;
+  /** The (last) line, on `side`. */
+  line: number;
+  side: "RIGHT" | "LEFT";
+  /** First line of a multi-line comment (GitHub). */
+  startLine?: number;
+  body: string;
+  /** Set by a test: the line changed since, so the forge no longer places the comment (GitHub answers line: null). */
+  outdated?: boolean;
 }
 
 export interface ModelReview {
@@ -96,7 +119,7 @@ export interface ModelReview {
   body: string;
   event: string;
   commitId: string;
-  comments: { path: string; line: number; body: string }[];
+  comments: ModelReviewComment[];
 }
 
 export interface ModelDispatch {

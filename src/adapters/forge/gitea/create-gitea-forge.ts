@@ -2,7 +2,7 @@
 // (forge-octokit.ts: retries, rate-limit waits, timeouts) with baseUrl <root>/api/v1; routes are passed as
 // plain strings so GitHub's generated types do not claim Gitea's answers, which are parsed in gitea-answers.ts.
 import type { Octokit } from "@octokit/core";
-import type { Forge, ForgeCapabilities, GitRemote, Permission, PullRequest, RepoRef } from "../../../ports/forge.js";
+import type { CommitStatus, Forge, ForgeCapabilities, GitRemote, Permission, PullRequest, RepoRef } from "../../../ports/forge.js";
 import { ForgeError, UnsupportedError } from "../../../ports/forge.js";
 import { collectPages } from "../collect-pages.js";
 import type { ForgeLog, ForgeTiming } from "../forge-octokit.js";
@@ -12,10 +12,12 @@ import { isHttpError } from "../http-error.js";
 import { toForgeError } from "../to-forge-error.js";
 import { foldCommitFiles } from "./fold-commit-files.js";
 import type { GiteaPull } from "./gitea-answers.js";
-import { commentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
+import { commentAnswer, listedCommentAnswer, reviewAnswer, statusAnswer, reviewCommentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
 import { createLabelIds } from "./gitea-labels.js";
 import { isWorkInProgress, toPullRequest, withWorkInProgress } from "./gitea-pull.js";
 import { DISPATCH_SINCE, supportsWorkflowDispatch } from "./gitea-version.js";
+import { toGiteaReviewComment } from "./gitea-review.js";
+import { fitBody } from "../../../core/post/fit-body.js";
 
 export interface GiteaForgeOptions {
   owner: string;
@@ -89,6 +91,16 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
     return pulls.map(toPullRequest).filter(wanted);
   }
 
+  async function postStatus(status: CommitStatus): Promise<void> {
+    // No check runs on Gitea: the details go into the description, cut to what its status list can show
+    // (annotations have nowhere to go; jobs/shared/post-status.ts puts them in a details comment).
+    const text = status.details ? `${status.description}\n\n${status.details}` : status.description;
+    const description = text.length <= STATUS_DESCRIPTION_MAX ? text : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`;
+    await call("setStatus", () =>
+      request(`POST ${path(`/statuses/${encodeURIComponent(status.sha)}`)}`, { state: status.state, context: status.context, description, ...(status.targetUrl ? { target_url: status.targetUrl } : {}) }),
+    );
+  }
+
   async function readVersion(): Promise<string> {
     version ??= request("GET /version").then(({ data }) => parseAnswer(versionAnswer, data, "dispatchWorkflow", "its version", apiUrl).version);
     version.catch(() => (version = undefined));
@@ -102,7 +114,7 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
     repo,
     // workflowDispatch is assumed until the server's version says otherwise (serverVersion or GET /version).
     get capabilities(): ForgeCapabilities {
-      return { draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: dispatchKnown ?? true };
+      return { draftFlag: false, checkRuns: false, reactions: true, workflowDispatch: dispatchKnown ?? true, suggestions: false };
     },
 
     defaultBranch() {
@@ -175,13 +187,43 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
 
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const data = parseAnswer(commentAnswer, (await request(`POST ${path(`/issues/${issueNumber}/comments`)}`, { body })).data, "comment", "the new comment", apiUrl);
+        const data = parseAnswer(commentAnswer, (await request(`POST ${path(`/issues/${issueNumber}/comments`)}`, { body: fitBody(body) })).data, "comment", "the new comment", apiUrl);
         return { id: data.id, url: data.html_url };
       });
     },
 
+    listComments(issueNumber) {
+      // Gitea 1.22 lists an issue's comments in one answer (the route has no page or limit).
+      return call("listComments", async () => {
+        const data = parseAnswer(listedCommentAnswer.array(), (await request(`GET ${path(`/issues/${issueNumber}/comments`)}`)).data, "listComments", "the comment list", apiUrl);
+        return data.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url ?? "" }));
+      });
+    },
+
+    listReviewComments(prNumber) {
+      // Gitea keeps line comments under their reviews: list the reviews (paged), then each one's comments.
+      return call("listReviewComments", async () => {
+        const reviews = await collectPages(
+          async (page) => {
+            const { data, headers } = await request(`GET ${path(`/pulls/${prNumber}/reviews`)}`, { page, limit: PAGE });
+            return { items: parseAnswer(reviewAnswer.array(), data, "listReviewComments", "the review list", apiUrl), link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 50 },
+        );
+        const comments = [];
+        for (const review of reviews) {
+          const { data } = await request(`GET ${path(`/pulls/${prNumber}/reviews/${review.id}/comments`)}`);
+          for (const c of parseAnswer(reviewCommentAnswer.array(), data, "listReviewComments", "a review's comments", apiUrl)) {
+            const left = !c.position && (c.original_position ?? 0) > 0;
+            comments.push({ id: c.id, path: c.path ?? "", line: left ? (c.original_position as number) : c.position || null, ...(left ? { side: "LEFT" as const } : {}), body: c.body ?? "" });
+          }
+        }
+        return comments.sort((a, b) => a.id - b.id);
+      });
+    },
+
     async editComment(commentId, body) {
-      await call("editComment", () => request(`PATCH ${path(`/issues/comments/${commentId}`)}`, { body }));
+      await call("editComment", () => request(`PATCH ${path(`/issues/comments/${commentId}`)}`, { body: fitBody(body) }));
     },
 
     async react(commentId, reaction) {
@@ -189,17 +231,31 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
     },
 
     async review(prNumber, input) {
-      const comments = input.comments.map((c) => ({ path: c.path, body: c.body, new_position: c.line }));
-      await call("review", () => request(`POST ${path(`/pulls/${prNumber}/reviews`)}`, { body: input.body, event: "COMMENT", commit_id: input.commitSha, ...(comments.length ? { comments } : {}) }));
+      const comments = input.comments.map(toGiteaReviewComment);
+      await call("review", () => request(`POST ${path(`/pulls/${prNumber}/reviews`)}`, { body: fitBody(input.body), event: "COMMENT", commit_id: input.commitSha, ...(comments.length ? { comments } : {}) }));
     },
 
     async setStatus(status) {
-      // No check runs on Gitea: the details go into the description, cut to what its status list can show.
-      const text = status.details ? `${status.description}\n\n${status.details}` : status.description;
-      const description = text.length <= STATUS_DESCRIPTION_MAX ? text : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`;
-      await call("setStatus", () =>
-        request(`POST ${path(`/statuses/${encodeURIComponent(status.sha)}`)}`, { state: status.state, context: status.context, description, ...(status.targetUrl ? { target_url: status.targetUrl } : {}) }),
-      );
+      await postStatus(status);
+      return { as: "commit-status" as const };
+    },
+
+    async setCommitStatus(status) {
+      await postStatus(status);
+    },
+
+    latestCommitStatus(sha, context) {
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await request(`GET ${path(`/statuses/${encodeURIComponent(sha)}`)}`, { sort: "recentupdate", page, limit: PAGE });
+            return { items: parseAnswer(statusAnswer.array(), data, "latestCommitStatus", "the status list", apiUrl), link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 10, enough: (all) => all.some((s) => s.context === context) },
+        );
+        const state = found.find((s) => s.context === context)?.status;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
+      });
     },
 
     permission(user) {

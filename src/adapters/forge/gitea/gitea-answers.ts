@@ -28,6 +28,17 @@ export type GiteaPull = z.infer<typeof pullAnswer>;
 
 export const repositoryAnswer = z.object({ default_branch: z.string() });
 export const commentAnswer = z.object({ id: z.number(), html_url: z.string() });
+export const listedCommentAnswer = z.object({ id: z.number(), body: z.string().nullish(), user: user.nullish(), html_url: z.string().nullish() });
+export const reviewAnswer = z.object({ id: z.number() });
+export const statusAnswer = z.object({ context: z.string().nullish(), status: z.string().nullish() });
+// `position` is the new-side line, `original_position` the old-side one (0 when the comment is not on that side).
+export const reviewCommentAnswer = z.object({
+  id: z.number(),
+  path: z.string().nullish(),
+  body: z.string().nullish(),
+  position: z.number().nullish(),
+  original_position: z.number().nullish(),
+});
 export const labelAnswer = z.object({ id: z.number(), name: z.string() });
 export const permissionAnswer = z.object({ permission: z.string() });
 export const versionAnswer = z.object({ version: z.string() });

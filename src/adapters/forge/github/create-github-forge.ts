@@ -14,6 +14,8 @@ import type { GitHubPullLike } from "./github-pull.js";
 import { labelNames, toComparedFile, toPullRequest } from "./github-pull.js";
 import { GITHUB_API_URL, githubServerUrl } from "./github-server-url.js";
 import { createStatusPoster } from "./github-status.js";
+import { toGitHubReviewComment, toReviewComment } from "./github-review.js";
+import { fitBody } from "../../../core/post/fit-body.js";
 
 export interface GitHubForgeOptions {
   owner: string;
@@ -78,7 +80,7 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     repo,
     // checkRuns turns false once GitHub refused one to this token (github-status.ts).
     get capabilities(): ForgeCapabilities {
-      return { draftFlag: true, checkRuns: statuses.usesCheckRuns(), reactions: true, workflowDispatch: true };
+      return { draftFlag: true, checkRuns: statuses.usesCheckRuns(), reactions: true, workflowDispatch: true, suggestions: true };
     },
 
     defaultBranch() {
@@ -152,13 +154,39 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
 
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body });
+        const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: fitBody(body) });
         return { id: Number(data.id), url: data.html_url };
       });
     },
 
+    listComments(issueNumber) {
+      return call("listComments", async () => {
+        const comments = await collectPages(
+          async (page) => {
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: PAGE, page });
+            return { items: data, link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 50 },
+        );
+        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url }));
+      });
+    },
+
+    listReviewComments(prNumber) {
+      return call("listReviewComments", async () => {
+        const comments = await collectPages(
+          async (page) => {
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/comments", { ...repo, pull_number: prNumber, per_page: PAGE, page });
+            return { items: data, link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 50 },
+        );
+        return comments.map(toReviewComment);
+      });
+    },
+
     async editComment(commentId, body) {
-      await call("editComment", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: commentId, body }));
+      await call("editComment", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: commentId, body: fitBody(body) }));
     },
 
     async react(commentId, reaction) {
@@ -166,21 +194,40 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     },
 
     async review(prNumber, input) {
-      const comments = input.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT" as const, body: c.body }));
+      const comments = input.comments.map(toGitHubReviewComment);
       await call("review", () =>
         octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
           ...repo,
           pull_number: prNumber,
           commit_id: input.commitSha,
-          body: input.body,
+          body: fitBody(input.body),
           event: "COMMENT",
           ...(comments.length ? { comments } : {}),
         }),
       );
     },
 
-    async setStatus(status) {
-      await call("setStatus", () => statuses.post(status));
+    setStatus(status) {
+      return call("setStatus", () => statuses.post(status));
+    },
+
+    async setCommitStatus(status) {
+      await call("setStatus", () => statuses.commitStatus(status));
+    },
+
+    latestCommitStatus(sha, context) {
+      // Newest first; the first of the context is its current state.
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...repo, ref: sha, per_page: PAGE, page });
+            return { items: data, link: headers.link };
+          },
+          { pageSize: PAGE, maxPages: 10, enough: (all) => all.some((s) => s.context === context) },
+        );
+        const state = found.find((s) => s.context === context)?.state;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
+      });
     },
 
     permission(user) {

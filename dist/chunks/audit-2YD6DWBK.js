@@ -1,0 +1,1289 @@
+import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
+import {
+  BudgetExceededError,
+  budgetedModelClient,
+  countTokens,
+  detectSecrets,
+  extractJsonObjects,
+  renderTemplate,
+  require_picomatch,
+  secretPathReason
+} from "./chunk-7YAIYDVG.js";
+import {
+  openLocal
+} from "./chunk-ABOPVIAA.js";
+import {
+  createOpenAIModelClient,
+  resolveModelChain
+} from "./chunk-GICJFHSP.js";
+import "./chunk-GZKUITUS.js";
+import {
+  ModelError
+} from "./chunk-2IUJ6AXQ.js";
+import {
+  EXIT_CYCLE_FAILED,
+  EXIT_OK
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-2VTXRHET.js";
+import {
+  UsageError,
+  parseCommandArgs
+} from "./chunk-2L4EODOS.js";
+import {
+  execGit,
+  readBlobs,
+  splitNul
+} from "./chunk-JPLIFMBC.js";
+import {
+  external_exports
+} from "./chunk-VNYPXW4S.js";
+import "./chunk-CI6V2LSR.js";
+import {
+  ConfigError,
+  __toESM
+} from "./chunk-L5VG44FW.js";
+
+// src/cli/commands/audit.ts
+import { readFile } from "node:fs/promises";
+
+// src/jobs/audit/index.ts
+var import_picomatch2 = __toESM(require_picomatch(), 1);
+
+// src/core/audit/render-audit.ts
+function buildReport(issues, skipped, model) {
+  const blocking = issues.filter((i) => i.blocking);
+  const advisories = issues.length - blocking.length;
+  const notes = [];
+  if (advisories > 0) notes.push(`${advisories} ${advisories === 1 ? "advisory" : "advisories"}`);
+  if (skipped.length > 0) notes.push(`partial audit: ${skipped.map((s) => s.what).join("; ")} not read`);
+  if (model.status !== "ran") notes.push(`model check ${model.status}: ${model.detail}`);
+  const tail = notes.length > 0 ? ` (${notes.join("; ")})` : "";
+  if (blocking.length > 0) {
+    const first = blocking[0];
+    const count = `${blocking.length} blocking ${blocking.length === 1 ? "issue" : "issues"}`;
+    return { state: "failure", summary: `${count}: ${first.message}`, issues, skipped, model };
+  }
+  const what = skipped.length > 0 ? "No blocking issues in what was read" : "No blocking issues";
+  return { state: "success", summary: `${what}${tail}`, issues, skipped, model };
+}
+
+// src/core/audit/claims.json
+var claims_default = {
+  $comment: "Claim patterns of the auditor (src/core/audit/check-claims.ts). Data, not code: add a pattern here and a case in test/unit/audit-claims.test.ts. Patterns are JavaScript regular expressions, matched case-insensitively against one sentence of the PR's title, body or commit messages. kind: verification (the text says something was run or observed: backed by quoted output, or by a CI result on the head where ci_backs is true), tests_added (contradicted when no test changed), docs_only (contradicted when code changed), removes (contradicted when the named path or identifier is still there). blocking: whether an unbacked or contradicted claim of this pattern blocks (audit.blocking still decides per kind).",
+  version: 1,
+  claims: [
+    {
+      id: "verified_live",
+      kind: "verification",
+      ci_backs: false,
+      blocking: true,
+      pattern: "\\b(?:verified|confirmed|validated|tested|checked|probed)\\s+(?:it\\s+|this\\s+|that\\s+)?(?:live|in\\s+(?:prod|production|staging|the\\s+wild)|on\\s+(?:prod|production|staging|the\\s+(?:live|staging|prod(?:uction)?)\\s+\\w+)|against\\s+(?:prod|production|staging|the\\s+live\\s+\\w+))\\b"
+    },
+    {
+      id: "live_probe",
+      kind: "verification",
+      ci_backs: false,
+      blocking: true,
+      pattern: "\\b(?:live[- ]probed?|live\\s+probes?|probes?\\s+(?:shows?|showed|returns?|returned|confirms?|confirmed)|smoke[- ]tested\\s+(?:live|in\\s+prod\\w*|on\\s+\\w+))\\b"
+    },
+    {
+      id: "works_in_prod",
+      kind: "verification",
+      ci_backs: false,
+      blocking: true,
+      pattern: "\\b(?:works|working|running|deployed)\\s+(?:fine\\s+|correctly\\s+|as\\s+expected\\s+)?(?:in|on)\\s+(?:prod|production|staging)\\b"
+    },
+    {
+      id: "measured_speedup",
+      kind: "verification",
+      ci_backs: false,
+      blocking: true,
+      pattern: "\\b(?:benchmarks?\\s+(?:show|shows|showed|confirm|confirms)|measured\\s+(?:a\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|x|\xD7|ms|s)\\b|\\d+(?:\\.\\d+)?\\s*(?:x|\xD7)\\s+faster\\b)"
+    },
+    {
+      id: "tests_pass",
+      kind: "verification",
+      ci_backs: true,
+      blocking: true,
+      pattern: "\\b(?:all\\s+(?:the\\s+)?(?:unit\\s+|integration\\s+|e2e\\s+)?tests?\\s+(?:pass|passes|passed|passing|green)|tests?\\s+(?:are\\s+|is\\s+)?(?:all\\s+)?(?:passing|green)|test\\s+suite\\s+(?:passes|passed|is\\s+green)|CI\\s+(?:is\\s+)?(?:green|passes|passed))\\b"
+    },
+    {
+      id: "check_clean",
+      kind: "verification",
+      ci_backs: true,
+      blocking: true,
+      pattern: "\\b(?:cargo\\s+(?:check|clippy|test|build)|go\\s+(?:vet|test|build)|tsc|mypy|ruff|eslint|clippy|pytest|npm\\s+test|lint(?:er)?)\\b[^.\\n]{0,40}?\\b(?:clean|passes|passed|green|no\\s+(?:errors|warnings))\\b"
+    },
+    {
+      id: "tested_locally",
+      kind: "verification",
+      ci_backs: false,
+      blocking: false,
+      pattern: "\\b(?:tested|verified)\\s+(?:it\\s+|this\\s+)?(?:locally|manually|by\\s+hand|on\\s+my\\s+machine)\\b"
+    },
+    {
+      id: "adds_tests",
+      kind: "tests_added",
+      blocking: true,
+      pattern: "\\b(?:adds?|added|adding|includes?|included|with|write|wrote|written|new)\\s+(?:a\\s+|an\\s+|some\\s+|more\\s+|the\\s+)?(?:unit\\s+|integration\\s+|regression\\s+|e2e\\s+|end-to-end\\s+)?tests?\\b(?!\\s+(?:plan|data|server|environment|helper|utilit))"
+    },
+    {
+      id: "docs_only",
+      kind: "docs_only",
+      blocking: true,
+      pattern: "\\b(?:docs?[- ]only|documentation[- ]only|only\\s+(?:docs|documentation|comments?|the\\s+readme)|comments?[- ]only|readme[- ]only|no\\s+code\\s+changes?|typo[- ]only)\\b"
+    },
+    {
+      id: "removes_named",
+      kind: "removes",
+      blocking: true,
+      pattern: "\\b(?:removes?|removed|removing|deletes?|deleted|deleting|drops?|dropped|dropping)\\s+(?:the\\s+)?(?:(?:unused|dead|old|legacy|deprecated)\\s+)?(?:function|method|class|field|type|struct|file|module|constant|helper\\s+)?\\s*`([^`\\s]{3,120})`"
+    }
+  ]
+};
+
+// src/core/audit/claim-patterns.ts
+var claimPattern = external_exports.object({
+  id: external_exports.string().regex(/^[a-z_]+$/),
+  kind: external_exports.enum(["verification", "tests_added", "docs_only", "removes"]),
+  ci_backs: external_exports.boolean().optional(),
+  blocking: external_exports.boolean(),
+  pattern: external_exports.string().min(1)
+}).strict();
+var claimFile = external_exports.object({ $comment: external_exports.string().optional(), version: external_exports.literal(1), claims: external_exports.array(claimPattern).min(1) }).strict();
+function parseClaimPatterns(raw) {
+  const file = claimFile.parse(raw);
+  return file.claims.map((claim) => {
+    let regex;
+    try {
+      regex = new RegExp(claim.pattern, "i");
+    } catch (error) {
+      throw new Error(`claim pattern ${claim.id} is not a valid regular expression: ${error.message}`);
+    }
+    return { id: claim.id, kind: claim.kind, ciBacks: claim.ci_backs ?? false, blocking: claim.blocking, regex };
+  });
+}
+var cached;
+function claimPatterns() {
+  cached ??= parseClaimPatterns(claims_default);
+  return cached;
+}
+
+// src/core/audit/claim-sentences.ts
+var FENCE = /^\s*(```|~~~)/;
+var HEDGE = /\b(?:not|never|no\s+longer|without|todo|fixme|untested|unverified|needs?\s+to|should|please|will|would|could|might|may|yet\s+to|to\s+be|going\s+to|plan(?:s|ned)?\s+to|once|if|whether|until|pending|unable|cannot|can't|didn't|don't|doesn't|isn't|aren't|wasn't|haven't|hasn't|won't|failed\s+to|before\s+merg\w*|wip)\b|\?/i;
+function claimSentences(sources) {
+  const sentences = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { source, text } of sources) {
+    const withoutComments = text.replace(/<!--[\s\S]*?-->/g, " ");
+    const prose = [];
+    let fenced = false;
+    let quotesOutput = false;
+    for (const line of withoutComments.split(/\r?\n/)) {
+      if (FENCE.test(line)) {
+        fenced = !fenced;
+        quotesOutput = true;
+        continue;
+      }
+      if (fenced) continue;
+      if (/^\s*>/.test(line) || /^( {4,}|\t)\S/.test(line)) {
+        quotesOutput = true;
+        continue;
+      }
+      if (/^\s*[-*+]\s+\[\s\]/.test(line)) continue;
+      prose.push(line.replace(/^\s*[-*+]\s+\[[xX]\]\s*/, "").replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ""));
+    }
+    for (const paragraph of prose.join("\n").split(/\n\s*\n/)) {
+      for (const sentence of paragraph.replace(/\s*\n\s*/g, " ").split(/(?<=[.!;])\s+(?=[A-Z`*_(])/)) {
+        const clean = sentence.trim();
+        if (clean.length < 6 || seen.has(clean)) continue;
+        seen.add(clean);
+        sentences.push({ text: clean, source, quotesOutput });
+      }
+    }
+  }
+  return sentences;
+}
+function isHedged(sentence) {
+  return HEDGE.test(sentence);
+}
+function quoteClaim(sentence, max = 120) {
+  const one = sentence.replace(/\s+/g, " ").trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}\u2026`;
+}
+
+// src/core/audit/code-files.ts
+var LANGUAGE_BY_EXTENSION = {
+  ts: "ts",
+  tsx: "ts",
+  mts: "ts",
+  cts: "ts",
+  js: "ts",
+  jsx: "ts",
+  mjs: "ts",
+  cjs: "ts",
+  py: "python",
+  pyi: "python",
+  rs: "rust",
+  go: "go"
+};
+var OTHER_CODE = /\.(java|kt|kts|scala|rb|php|cs|c|cc|cpp|cxx|h|hpp|swift|m|mm|ex|exs|erl|hs|lua|pl|sh|bash|zsh|dart|vue|svelte|sql|zig|nim|clj|fs|r|jl)$/i;
+var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|fixtures|e2e)\/|(^|\/)test_[^/]*\.py$|_test\.(py|go|rs)$|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)conftest\.py$|_spec\.rb$|Test\.(java|kt)$/i;
+var GENERATED = /(^|\/)(vendor|node_modules|dist|build|target|third_party)\/|\.min\.js$|\.(lock|sum)$|(^|\/)package-lock\.json$/i;
+function languageOfPath(path) {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0 || dot < path.lastIndexOf("/")) return void 0;
+  return LANGUAGE_BY_EXTENSION[path.slice(dot + 1).toLowerCase()];
+}
+function isTestPath(path) {
+  return TEST_PATH.test(path);
+}
+function isGeneratedPath(path) {
+  return GENERATED.test(path);
+}
+function isCodePath(path) {
+  if (isGeneratedPath(path)) return false;
+  return languageOfPath(path) !== void 0 || OTHER_CODE.test(path);
+}
+
+// src/core/audit/code-mask.ts
+function maskCode(text, language, options = {}) {
+  const out = text.split("");
+  const maskStrings = options.strings ?? true;
+  const blankComment = (from, to) => {
+    for (let i2 = from; i2 < to && i2 < out.length; i2++) if (out[i2] !== "\n") out[i2] = " ";
+  };
+  const blank = (from, to) => {
+    if (!maskStrings) return;
+    for (let i2 = from; i2 < to && i2 < out.length; i2++) if (out[i2] !== "\n") out[i2] = " ";
+  };
+  const n = text.length;
+  const hashComments = language === "python";
+  const slashComments = language !== "python";
+  const templateStack = [];
+  let depth = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (slashComments && c === "/" && next === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      blankComment(i, stop);
+      i = stop;
+      continue;
+    }
+    if (slashComments && c === "/" && next === "*") {
+      const stop = blockCommentEnd(text, i, language === "rust");
+      blankComment(i, stop);
+      i = stop;
+      continue;
+    }
+    if (hashComments && c === "#") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      blankComment(i, stop);
+      i = stop;
+      continue;
+    }
+    if (language === "ts" && c === "}" && templateStack.length > 0 && templateStack[templateStack.length - 1] === depth) {
+      templateStack.pop();
+      const stop = templateEnd(text, i + 1, templateStack, depth);
+      blank(i + 1, stop.blankTo);
+      i = stop.next;
+      continue;
+    }
+    if (c === "{") depth++;
+    if (c === "}") depth--;
+    if (language === "ts" && c === "`") {
+      const stop = templateEnd(text, i + 1, templateStack, depth);
+      blank(i, stop.blankTo);
+      i = stop.next;
+      continue;
+    }
+    if (language === "go" && c === "`") {
+      const end = text.indexOf("`", i + 1);
+      const stop = end < 0 ? n : end + 1;
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    if (language === "python" && (c === '"' || c === "'") && isPythonStringStart(text, i)) {
+      const stop = pythonStringEnd(text, i);
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    if (language === "rust" && (c === "r" || c === "b") && isRustRawStart(text, i)) {
+      const stop = rustRawEnd(text, i);
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '"' || c === "'" && language === "ts") {
+      const stop = quotedEnd(text, i, c);
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === "'" && (language === "rust" || language === "go")) {
+      const char = /^'(?:\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2}|\\.|[^\\'\n])'/u.exec(text.slice(i, i + 14));
+      if (char) {
+        blank(i, i + char[0].length);
+        i += char[0].length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out.join("");
+}
+function blockCommentEnd(text, start, nested) {
+  let level = 0;
+  for (let i = start; i < text.length - 1; i++) {
+    if (text[i] === "/" && text[i + 1] === "*" && (nested || level === 0)) {
+      level++;
+      i++;
+    } else if (text[i] === "*" && text[i + 1] === "/") {
+      level--;
+      i++;
+      if (level === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+function quotedEnd(text, start, quote) {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === quote) return i + 1;
+    else if (c === "\n" && quote !== '"') return i;
+  }
+  return text.length;
+}
+function templateEnd(text, from, stack, depth) {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "`") return { blankTo: i + 1, next: i + 1 };
+    else if (c === "$" && text[i + 1] === "{") {
+      stack.push(depth);
+      return { blankTo: i, next: i + 2 };
+    }
+  }
+  return { blankTo: text.length, next: text.length };
+}
+function isPythonStringStart(text, i) {
+  return text[i] === '"' || text[i] === "'";
+}
+function pythonStringEnd(text, start) {
+  const quote = text[start];
+  const triple = text.startsWith(quote.repeat(3), start);
+  const raw = /[rR][bBfF]?$|[bBfF][rR]$/.test(text.slice(Math.max(0, start - 2), start));
+  if (triple) {
+    for (let i = start + 3; i < text.length; i++) {
+      if (text[i] === "\\" && !raw) i++;
+      else if (text.startsWith(quote.repeat(3), i)) return i + 3;
+    }
+    return text.length;
+  }
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === quote) return i + 1;
+    else if (c === "\n") return i;
+  }
+  return text.length;
+}
+function isRustRawStart(text, i) {
+  if (i > 0 && /[A-Za-z0-9_]/.test(text[i - 1])) return false;
+  return /^(?:br|r|b)#*"/.test(text.slice(i, i + 8)) && !/^b'/.test(text.slice(i, i + 2));
+}
+function rustRawEnd(text, start) {
+  const head = /^(br|r|b)(#*)"/.exec(text.slice(start, start + 260));
+  if (!head) return start + 1;
+  const open = start + head[0].length;
+  if (head[1] === "b") return quotedEnd(text, open - 1, '"');
+  const close = `"${head[2] ?? ""}`;
+  const end = text.indexOf(close, open);
+  return end < 0 ? text.length : end + close.length;
+}
+
+// src/core/audit/definition-lines.ts
+var ID = "[A-Za-z_$][A-Za-z0-9_$]*";
+var TS_KEYWORDS = /* @__PURE__ */ new Set(["if", "for", "while", "switch", "catch", "return", "function", "new", "typeof", "await", "yield", "else", "do", "try", "case", "default", "throw", "delete", "void", "import", "export", "super", "this", "constructor"]);
+var RULES = {
+  ts: [
+    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:async\\s+)?function\\s*\\*?\\s*(${ID})`), kind: "function" },
+    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:abstract\\s+)?(?:class|interface|enum)\\s+(${ID})`), kind: "type" },
+    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?type\\s+(${ID})\\s*(?:<[^=]*>)?\\s*=`), kind: "type" },
+    { pattern: new RegExp(`^(?:export\\s+)?(?:declare\\s+)?(?:const|let|var)\\s+(${ID})\\s*[:=]`), kind: "constant" },
+    // Class methods and members (indented): `  async name(…) {`, `  private name: T;`, `  name?: T;`.
+    { pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly|abstract|override|async|get|set|declare)\\s+)*\\*?(${ID})\\s*(?:<[^>]*>)?\\s*\\([^)]*\\)?\\s*(?::\\s*[^={;]+)?\\s*\\{\\s*$`), kind: "method" },
+    { pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly|declare)\\s+)*(${ID})\\??\\s*:\\s*[^,]+[;,]?\\s*$`), kind: "field" }
+  ],
+  python: [
+    { pattern: new RegExp(`^\\s*(?:async\\s+)?def\\s+(${ID})\\s*\\(`), kind: "function" },
+    { pattern: new RegExp(`^\\s*class\\s+(${ID})\\s*[(:]`), kind: "type" },
+    { pattern: new RegExp(`^(${ID})\\s*(?::\\s*[^=]+)?=[^=]`), kind: "constant" },
+    // Dataclass / pydantic / typed class fields: `    name: type` or `    name: type = default`.
+    { pattern: new RegExp(`^\\s{2,}(${ID})\\s*:\\s*[A-Za-z_][\\w.\\[\\], |"']*(?:=.*)?$`), kind: "field" },
+    { pattern: new RegExp(`^\\s+self\\.(${ID})\\s*(?::\\s*[^=]+)?=[^=]`), kind: "field" }
+  ],
+  rust: [
+    { pattern: new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:const\\s+|async\\s+|unsafe\\s+|extern\\s+"[^"]*"\\s+)*fn\\s+(${ID})`), kind: "function" },
+    { pattern: new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:struct|enum|trait|union|type)\\s+(${ID})`), kind: "type" },
+    { pattern: new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|static)\\s+(?:mut\\s+)?(${ID})\\s*:`), kind: "constant" },
+    { pattern: new RegExp(`^\\s*macro_rules!\\s*(${ID})`), kind: "function" },
+    { pattern: new RegExp(`^\\s+(?:pub(?:\\([^)]*\\))?\\s+)?(${ID})\\s*:\\s*[^,=]+,\\s*$`), kind: "field" }
+  ],
+  go: [
+    { pattern: new RegExp(`^func\\s+\\([^)]*\\)\\s*(${ID})\\s*[(\\[]`), kind: "method" },
+    { pattern: new RegExp(`^func\\s+(${ID})\\s*[(\\[]`), kind: "function" },
+    { pattern: new RegExp(`^(?:type\\s+)?(${ID})\\s+(?:struct|interface)\\s*\\{`), kind: "type" },
+    { pattern: new RegExp(`^type\\s+(${ID})\\b`), kind: "type" },
+    { pattern: new RegExp(`^(?:const|var)\\s+(${ID})\\b`), kind: "constant" },
+    // Struct fields: a tab-indented `Name Type` with an optional tag.
+    { pattern: new RegExp(`^\\t+(${ID})\\s+\\*?(?:\\[\\]|map\\[[^\\]]+\\])?\\*?[A-Za-z_][\\w.]*(?:\\s+\`[^\`]*\`)?\\s*$`), kind: "field" }
+  ]
+};
+function definitionsInLine(text, language) {
+  const found = [];
+  for (const rule of RULES[language]) {
+    const match = rule.pattern.exec(text);
+    const name = match?.[rule.group ?? 1];
+    if (!name) continue;
+    if (language === "ts" && TS_KEYWORDS.has(name)) continue;
+    if (language === "go" && (name === "return" || name === "package")) continue;
+    found.push({ name, kind: rule.kind });
+    break;
+  }
+  return found;
+}
+
+// src/core/audit/patch-lines.ts
+var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+function patchLines(patch) {
+  const added = [];
+  const removed = [];
+  let oldLine = 0;
+  let newLine = 0;
+  let inHunk = false;
+  for (const raw of (patch ?? "").split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const hunk = HUNK.exec(line);
+    if (hunk) {
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      inHunk = true;
+      continue;
+    }
+    if (!inHunk || line.startsWith("\\")) continue;
+    if (line.startsWith("+")) added.push({ line: newLine++, text: line.slice(1) });
+    else if (line.startsWith("-")) removed.push({ line: oldLine++, text: line.slice(1) });
+    else {
+      oldLine++;
+      newLine++;
+    }
+  }
+  return { added, removed };
+}
+
+// src/core/audit/check-missing-tests.ts
+var INLINE_TEST = /#\[(?:tokio::)?test\b|#\[cfg\(test\)\]|\bdef test_\w+|\bfunc Test\w+\(|\b(?:it|test|describe)\s*\(\s*["'`]/;
+function testsChanged(files) {
+  return files.some((file) => isTestPath(file.path) && file.status !== "removed" || patchLines(file.patch).added.some((line) => INLINE_TEST.test(line.text)));
+}
+function codeChanged(files) {
+  return files.filter((file) => isCodePath(file.path) && !isTestPath(file.path) && file.status !== "removed");
+}
+function checkMissingTests(files) {
+  const code = codeChanged(files);
+  if (code.length === 0 || testsChanged(files)) return [];
+  const first = code[0];
+  const names = code.slice(0, 3).map((f) => f.path).join(", ") + (code.length > 3 ? ` and ${code.length - 3} more` : "");
+  return [{ kind: "missing_tests", message: `code changed (${names}) and no test changed`, path: first.path }];
+}
+
+// src/core/audit/check-claims.ts
+async function checkClaims(context) {
+  const patterns = context.patterns ?? claimPatterns();
+  const sentences = claimSentences([
+    { source: "title", text: context.text.title },
+    { source: "body", text: context.text.body },
+    ...context.text.commits.map((text, i) => ({ source: `commit ${i + 1}`, text }))
+  ]);
+  const findings = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const sentence of sentences) {
+    if (isHedged(sentence.text)) continue;
+    for (const pattern of patterns) {
+      const match = pattern.regex.exec(sentence.text);
+      if (!match) continue;
+      const key = `${pattern.kind} ${pattern.id === "removes_named" ? match[1] ?? "" : ""}`;
+      if (reported.has(key)) continue;
+      const finding = await judge(pattern, match, sentence, context);
+      if (!finding) continue;
+      reported.add(key);
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+async function judge(pattern, match, sentence, context) {
+  const quoted = `"${quoteClaim(sentence.text)}"`;
+  switch (pattern.kind) {
+    case "verification": {
+      if (sentence.quotesOutput) return void 0;
+      if (pattern.ciBacks && (context.ci === "success" || context.ci === "pending")) return void 0;
+      const ciKnown = context.ci === "none" || context.ci === "failure";
+      const why = pattern.ciBacks ? context.ci === "failure" ? "CI failed on the head commit and the text quotes no output" : context.ci === "none" ? "no CI result on the head commit and no quoted output" : "no quoted output, and no CI result could be read" : "no quoted output or other evidence in the pull request";
+      const blocking = pattern.blocking && (!pattern.ciBacks || ciKnown);
+      return { kind: "claim_not_backed", message: `claim not backed: ${quoted} (${sentence.source}): ${why}`, blocking };
+    }
+    case "tests_added": {
+      if (testsChanged(context.files)) return void 0;
+      return { kind: "claim_contradicted", message: `claim contradicted: ${quoted} (${sentence.source}), but no test file changed`, blocking: pattern.blocking };
+    }
+    case "docs_only": {
+      const code = codeLinesChanged(context.files);
+      if (!code) return void 0;
+      return { kind: "claim_contradicted", message: `claim contradicted: ${quoted} (${sentence.source}), but code changed in ${code}`, path: code, blocking: pattern.blocking };
+    }
+    case "removes": {
+      const target = match[1];
+      if (!target) return void 0;
+      const remains = await stillThere(target, context);
+      if (!remains) return void 0;
+      return { kind: "claim_contradicted", message: `claim contradicted: ${quoted} (${sentence.source}), but \`${target}\` is still ${remains.how}`, path: remains.path, ...remains.line ? { line: remains.line } : {}, blocking: pattern.blocking };
+    }
+  }
+}
+function codeLinesChanged(files) {
+  for (const file of codeChanged(files)) {
+    const language = languageOfPath(file.path);
+    if (!file.patch) return file.path;
+    const lines = patchLines(file.patch);
+    const texts = [...lines.added, ...lines.removed].map((l) => l.text);
+    const code = language ? maskCode(texts.join("\n"), language, { strings: false }) : texts.join("\n");
+    if (code.split("\n").some((line) => line.trim() !== "")) return file.path;
+  }
+  return void 0;
+}
+async function stillThere(target, context) {
+  const clean = target.replace(/\(\)$/, "").replace(/^\.\//, "");
+  if (clean.includes("/") || /\.[a-z]{1,5}$/i.test(clean)) {
+    const file = context.tree.files.find((f) => f.path === clean || f.path.endsWith(`/${clean}`));
+    return file ? { how: "in the repository", path: file.path } : void 0;
+  }
+  const name = clean.split(/::|\./).pop() ?? clean;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length < 3) return void 0;
+  const word = new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`);
+  if (context.files.some((f) => patchLines(f.patch).removed.some((l) => word.test(l.text)))) return void 0;
+  const changed = context.files.filter((f) => f.status !== "removed" && isCodePath(f.path) && languageOfPath(f.path));
+  const contents = await context.tree.read(changed.map((f) => f.path));
+  for (const [path, content] of contents) {
+    const language = languageOfPath(path);
+    const lines = maskCode(content, language).split("\n");
+    const at = lines.findIndex((line) => definitionsInLine(line, language).some((d) => d.name === name));
+    if (at >= 0) return { how: `defined in ${path}:${at + 1}`, path, line: at + 1 };
+  }
+  return void 0;
+}
+
+// src/core/audit/common-names.ts
+var COMMON = `
+id ids name names data value values key keys item items type types kind result results res req request response
+err error errors e ex exc msg message args kwargs opts options option config cfg settings params param ctx context
+self this cls obj object list dict map set get put post del delete update create remove add append push pop insert
+read write open close run start stop init new main test setup teardown call apply execute handle handler callback cb
+fn func f g h i j k n m x y z a b c d s t v w len size count index idx path file files dir url uri host port user users
+text str string int float bool bytes buf buffer line lines row rows col cols node nodes parent child children root tree
+event events state status info debug warn log logger time date now timeout limit offset page total sum min max
+input output inputs outputs source target src dst from to out in ok done next prev first last all any none null nil
+client server conn connection session db query model models view views filter filters sort order format parse load
+save dump loads dumps render build make clone copy equals hash eq lt gt le ge cmp compare contains has is to_string
+tostring fmt display default new_ with into as_ref as_str unwrap iter next_ len_ __init__ __call__ __repr__ __str__
+__eq__ __hash__ __len__ __iter__ __enter__ __exit__ __getitem__ __setitem__ __post_init__ string_ constructor props
+children style class_name classname component element el elem event_ handler_ on off emit listen reset clear flush
+sync async await wait resolve reject then catch finally promise future task tasks job jobs worker workers queue
+`;
+var NAMES = new Set(COMMON.split(/\s+/).filter(Boolean).map((name) => name.toLowerCase()));
+function isCommonName(name) {
+  return NAMES.has(name.toLowerCase());
+}
+function isDistinctiveName(name) {
+  if (name.length < 4 || isCommonName(name)) return false;
+  const bare = name.replace(/^_+|_+$/g, "");
+  if (bare.length < 4) return false;
+  if (/[a-z0-9]_[a-zA-Z0-9]/.test(bare) || /[a-z0-9][A-Z]/.test(bare)) return true;
+  return bare.length >= 8;
+}
+
+// src/core/audit/name-bindings.ts
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function bindsName(line, name, language, isRepoModule, rawLine = line) {
+  const n = escapeRegExp(name);
+  const w = `(?<![A-Za-z0-9_$])${n}(?![A-Za-z0-9_$])`;
+  const patterns = [new RegExp(`\\bas\\s+${n}(?![A-Za-z0-9_$])`)];
+  switch (language) {
+    case "ts":
+      patterns.push(
+        new RegExp(`\\b(?:const|let|var)\\s+${w}`),
+        new RegExp(`\\b(?:const|let|var)\\s*[{[][^=]*${w}[^=]*[}\\]]\\s*=`),
+        new RegExp(`\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${w}`),
+        new RegExp(`\\bfunction\\b[^(]*\\([^)]*${w}`),
+        new RegExp(`\\(([^()]*[,(]\\s*)?${w}\\s*(?:[,:=?][^()]*)?\\)\\s*(?::[^=]+)?=>`),
+        new RegExp(`^\\s*${w}\\s*=>`),
+        new RegExp(`\\bcatch\\s*\\(\\s*${w}`)
+      );
+      break;
+    case "python":
+      patterns.push(
+        new RegExp(`^\\s*${w}\\s*(?::[^=\\n]+)?=(?!=)`),
+        new RegExp(`^\\s*(?:[A-Za-z_][\\w]*\\s*,\\s*)*${w}\\s*(?:,\\s*[A-Za-z_][\\w]*\\s*)*=(?!=)`),
+        new RegExp(`\\bfor\\s+(?:[\\w,\\s]*,\\s*)?${w}\\s*(?:,[\\w\\s,]*)?\\bin\\b`),
+        new RegExp(`\\bdef\\s+\\w+\\s*\\([^)]*${w}`),
+        new RegExp(`\\blambda\\b[^:]*${w}[^:]*:`),
+        new RegExp(`\\bexcept\\b.*\\bas\\s+${w}`),
+        new RegExp(`\\bwith\\b.*\\bas\\s+${w}`),
+        new RegExp(`\\bglobal\\s+.*${w}|\\bnonlocal\\s+.*${w}`)
+      );
+      break;
+    case "rust":
+      patterns.push(
+        new RegExp(`\\blet\\s+(?:mut\\s+)?${w}`),
+        new RegExp(`\\blet\\s+[({[][^=]*${w}`),
+        new RegExp(`\\bfor\\s+(?:\\(?[\\w\\s,]*,\\s*)?${w}[\\w\\s,)]*\\bin\\b`),
+        new RegExp(`\\bfn\\s+\\w+\\s*(?:<[^>]*>)?\\s*\\([^)]*${w}\\s*:`),
+        new RegExp(`\\|[^|]*${w}[^|]*\\|`),
+        new RegExp(`\\b(?:Some|Ok|Err)\\s*\\(\\s*${w}\\s*\\)\\s*(?:=>|=)`)
+      );
+      break;
+    case "go":
+      patterns.push(
+        new RegExp(`${w}\\s*(?:,\\s*\\w+\\s*)*:=`),
+        new RegExp(`(?:\\w+\\s*,\\s*)+${w}\\s*:=`),
+        new RegExp(`\\bvar\\s+${w}`),
+        new RegExp(`\\bfunc\\b[^{]*\\([^)]*${w}\\s+[\\w*.\\[\\]]`),
+        new RegExp(`\\bfor\\s+(?:\\w+\\s*,\\s*)?${w}\\s*(?:,\\s*\\w+\\s*)?:=\\s*range\\b`)
+      );
+      break;
+  }
+  if (patterns.some((pattern) => pattern.test(line))) return true;
+  return importsFromOutside(rawLine, name, language, isRepoModule);
+}
+function importsFromOutside(line, name, language, isRepoModule) {
+  const w = new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(name)}(?![A-Za-z0-9_$])`);
+  if (!w.test(line)) return false;
+  if (language === "ts") {
+    const from = /\bfrom\s+["']([^"']+)["']|\brequire\s*\(\s*["']([^"']+)["']|^\s*import\s+["']([^"']+)["']/.exec(line);
+    const module = from?.[1] ?? from?.[2] ?? from?.[3];
+    if (module === void 0) return false;
+    return !(module.startsWith(".") || module.startsWith("/") || module.startsWith("@/") || module.startsWith("~/") || isRepoModule(module));
+  }
+  if (language === "python") {
+    const from = /^\s*from\s+([.\w]+)\s+import\b/.exec(line) ?? /^\s*import\s+([.\w]+)/.exec(line);
+    if (!from?.[1]) return false;
+    const module = from[1];
+    return !(module.startsWith(".") || isRepoModule(module));
+  }
+  if (language === "rust") {
+    const use = /^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([\w:]+)/.exec(line);
+    if (!use?.[1]) return false;
+    const root = use[1].split("::")[0] ?? "";
+    return !(root === "crate" || root === "super" || root === "self" || isRepoModule(root));
+  }
+  return false;
+}
+
+// src/core/audit/check-incomplete-rename.ts
+var DEFAULT_RENAME_LIMITS = { maxFileBytes: 1e6, maxTotalBytes: 64e6 };
+async function checkIncompleteRename(files, tree, limits = DEFAULT_RENAME_LIMITS) {
+  const removed = removedNames(files);
+  const skipped = [];
+  if (removed.length === 0) return { issues: [], skipped };
+  const languages = new Set(removed.map((r) => r.language));
+  const candidates = tree.files.filter((f) => {
+    const language = languageOfPath(f.path);
+    return language !== void 0 && languages.has(language) && !isGeneratedPath(f.path);
+  });
+  const searched = [];
+  let total = 0;
+  let tooLarge = 0;
+  let overBudget = 0;
+  for (const file of candidates) {
+    if (file.bytes > limits.maxFileBytes) tooLarge++;
+    else if (total + file.bytes > limits.maxTotalBytes) overBudget++;
+    else {
+      total += file.bytes;
+      searched.push(file.path);
+    }
+  }
+  if (tooLarge > 0) skipped.push({ what: `${tooLarge} file(s) larger than ${limits.maxFileBytes} bytes`, reason: "not searched for stale references to renamed names" });
+  if (overBudget > 0) skipped.push({ what: `${overBudget} file(s) beyond ${limits.maxTotalBytes} bytes read`, reason: "not searched for stale references to renamed names" });
+  const isRepoModule = repoModules(tree.files.map((f) => f.path));
+  const uses = /* @__PURE__ */ new Map();
+  const stillDefined = /* @__PURE__ */ new Set();
+  for (let start = 0; start < searched.length; start += 500) {
+    const contents = await tree.read(searched.slice(start, start + 500));
+    for (const [path, content] of contents) {
+      const language = languageOfPath(path);
+      const here = removed.filter((r) => r.language === language && !stillDefined.has(r) && content.includes(r.name));
+      if (here.length === 0) continue;
+      const raw = content.split("\n");
+      const masked = maskCode(content, language).split("\n");
+      masked.forEach((line, index) => {
+        for (const r of here) {
+          if (stillDefined.has(r) || !wordIn(line, r.name)) continue;
+          const rawLine = raw[index] ?? line;
+          if (definitionsInLine(line, language).some((d) => d.name === r.name) || bindsName(line, r.name, language, isRepoModule, rawLine)) {
+            stillDefined.add(r);
+            continue;
+          }
+          const list = uses.get(r) ?? [];
+          list.push({ path, line: index + 1 });
+          uses.set(r, list);
+        }
+      });
+    }
+  }
+  const issues = [];
+  for (const r of removed) {
+    const stale = uses.get(r);
+    if (stillDefined.has(r) || !stale || stale.length === 0) continue;
+    const first = stale[0];
+    const where = stale.slice(0, 5).map((u) => `${u.path}:${u.line}`).join(", ");
+    const more = stale.length > 5 ? ` and ${stale.length - 5} more` : "";
+    const what = r.replacement ? `renamed to \`${r.replacement}\`` : "removed";
+    issues.push({
+      kind: "incomplete_rename",
+      message: `${r.kind} \`${r.name}\` was ${what} in ${r.path}, but ${stale.length === 1 ? "a reference remains" : `${stale.length} references remain`}: ${where}${more}`,
+      path: first.path,
+      line: first.line
+    });
+  }
+  return { issues, skipped };
+}
+function removedNames(files) {
+  const addedNames = /* @__PURE__ */ new Set();
+  const perFile = [];
+  for (const file of files) {
+    const language = languageOfPath(file.path);
+    if (!language || !file.patch || isGeneratedPath(file.path)) continue;
+    const lines = patchLines(file.patch);
+    const defs = (texts) => maskCode(texts.join("\n"), language).split("\n").flatMap((line) => definitionsInLine(line, language));
+    const removed = defs(lines.removed.map((l) => l.text));
+    const added = defs(lines.added.map((l) => l.text));
+    for (const d of added) addedNames.add(`${language} ${d.name}`);
+    perFile.push({ file, language, removed, added });
+  }
+  const result = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { file, language, removed, added } of perFile) {
+    const newHere = added.filter((d) => !removed.some((r) => r.name === d.name));
+    for (const d of removed) {
+      const key = `${language} ${d.name}`;
+      if (addedNames.has(key) || seen.has(key) || !isDistinctiveName(d.name)) continue;
+      seen.add(key);
+      const replacement = newHere.find((a) => a.kind === d.kind)?.name;
+      result.push({ name: d.name, kind: d.kind, language, path: file.previousPath ?? file.path, ...replacement ? { replacement } : {} });
+    }
+  }
+  return result;
+}
+function wordIn(line, name) {
+  let at = line.indexOf(name);
+  while (at >= 0) {
+    const before = at > 0 ? line[at - 1] : "";
+    const after = line[at + name.length] ?? "";
+    if (!/[A-Za-z0-9_$]/.test(before ?? "") && !/[A-Za-z0-9_$]/.test(after)) return true;
+    at = line.indexOf(name, at + 1);
+  }
+  return false;
+}
+function repoModules(paths) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const parts = path.split("/");
+    for (let i = 0; i < Math.min(parts.length, 3); i++) {
+      roots.add(parts[i].replace(/\.(py|rs|ts|js|go)$/, ""));
+    }
+  }
+  return (module) => {
+    const first = module.replace(/^@/, "").split(/[./:]/)[0] ?? "";
+    return first !== "" && roots.has(first);
+  };
+}
+
+// src/core/audit/check-paths.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+function checkProtectedPaths(files, protectedGlobs) {
+  if (protectedGlobs.length === 0) return [];
+  const isProtected = (0, import_picomatch.default)([...protectedGlobs], { dot: true });
+  const findings = [];
+  for (const file of files) {
+    const touched = [file.path, ...file.previousPath && file.previousPath !== file.path ? [file.previousPath] : []];
+    const hit = touched.find((path) => isProtected(path));
+    if (!hit) continue;
+    const verb = file.status === "removed" ? "deletes" : file.status === "added" ? "adds" : file.status === "renamed" ? "renames" : "changes";
+    findings.push({ kind: "protected_path", message: `${verb} the protected path ${hit} (paths.protected)`, path: hit });
+  }
+  return findings;
+}
+function checkDeletedFiles(files) {
+  return files.filter((file) => file.status === "removed").map((file) => ({ kind: "deleted_file", message: `deletes ${file.path}; prd-bot's pull requests never delete files`, path: file.path }));
+}
+
+// src/core/audit/check-secrets.ts
+function checkSecrets(files) {
+  const issues = [];
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    const byName = file.status === "added" ? secretPathReason(file.path) : void 0;
+    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})`, path: file.path });
+    const added = patchLines(file.patch).added;
+    if (added.length === 0) continue;
+    const reported = /* @__PURE__ */ new Set();
+    for (const finding of detectSecrets(added.map((l) => l.text).join("\n"), { path: file.path })) {
+      const line = added[finding.line - 1]?.line;
+      if (line === void 0 || reported.has(line)) continue;
+      reported.add(line);
+      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)`, path: file.path, line });
+    }
+  }
+  return issues;
+}
+
+// src/core/audit/run-checks.ts
+async function runChecks(input) {
+  const { settings, files } = input;
+  const kindBlocks = (kind) => settings.blocking.includes(kind) || kind === "missing_tests" && settings.requireTests;
+  const decide = (finding, extra = true) => ({ ...finding, blocking: kindBlocks(finding.kind) && (finding.blocking ?? true) && extra });
+  const rename = await checkIncompleteRename(files, input.tree, settings.renameLimits ?? DEFAULT_RENAME_LIMITS);
+  const protectedBlocks = settings.protectedPathsBlock === "everyone" || settings.protectedPathsBlock === "bot" && input.byBot;
+  const issues = [
+    ...checkSecrets(files).map((f) => decide(f)),
+    ...rename.issues.map((f) => decide(f)),
+    ...input.byBot ? checkDeletedFiles(files).map((f) => decide(f)) : [],
+    ...checkProtectedPaths(files, settings.protectedGlobs).map((f) => decide(f, protectedBlocks)),
+    ...(await checkClaims({ text: input.text, files, tree: input.tree, ci: input.ci })).map((f) => decide(f)),
+    ...checkMissingTests(files).map((f) => decide(f, settings.requireTests))
+  ];
+  issues.sort((a, b) => Number(b.blocking) - Number(a.blocking));
+  return { issues, skipped: rename.skipped };
+}
+
+// src/core/audit/model-claims.ts
+var MAX_CLAIMS = 12;
+var claimsAnswer = external_exports.object({
+  claims: external_exports.array(
+    external_exports.object({
+      text: external_exports.string().describe("The claim, quoted or closely paraphrased from the text."),
+      verification: external_exports.boolean().describe("True when the claim says something was run, tested, measured or observed (tests pass, verified live, benchmark shows).")
+    }).strict()
+  ).describe("Each factual claim the text makes about the change, at most 12.")
+}).strict();
+var evidence = external_exports.object({ path: external_exports.string(), line: external_exports.number().int() }).strict();
+var verdictsAnswer = external_exports.object({
+  verdicts: external_exports.array(
+    external_exports.object({
+      claim: external_exports.number().int().describe("The claim's number, as listed."),
+      verdict: external_exports.enum(["backed", "not_backed", "contradicted"]),
+      evidence: external_exports.array(evidence).describe("Diff lines (path and new-side line number as shown) that back or contradict the claim; empty when none."),
+      reason: external_exports.string().describe("One sentence: why.")
+    }).strict()
+  )
+}).strict();
+function schemaOf(schema) {
+  const json = external_exports.toJSONSchema(schema);
+  delete json.$schema;
+  return json;
+}
+var CLAIMS_JSON_SCHEMA = schemaOf(claimsAnswer);
+var VERDICTS_JSON_SCHEMA = schemaOf(verdictsAnswer);
+function parseAnswer(text, schema) {
+  const found = extractJsonObjects(text);
+  let error = found.truncated ? "the answer was cut off" : found.syntaxError ? `invalid JSON: ${found.syntaxError.message}` : "no JSON object in the answer";
+  for (const object of found.objects) {
+    const parsed = schema.safeParse(object.value);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    error = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  }
+  return { ok: false, error };
+}
+var parseClaims = (text) => parseAnswer(text, claimsAnswer);
+var parseVerdicts = (text) => parseAnswer(text, verdictsAnswer);
+function showDiff(files, maxTokens) {
+  const parts = [];
+  const lines = /* @__PURE__ */ new Map();
+  const notShown = [];
+  let used = 0;
+  for (const file of files) {
+    if (!file.patch) {
+      notShown.push(file.path);
+      continue;
+    }
+    const numbered = numberPatch(file.patch);
+    const block = `### ${file.path} (${file.status}${file.previousPath ? ` from ${file.previousPath}` : ""})
+${numbered.text}`;
+    const cost = countTokens(block);
+    if (used + cost > maxTokens) {
+      notShown.push(file.path);
+      continue;
+    }
+    used += cost;
+    parts.push(block);
+    lines.set(file.path, numbered.lines);
+  }
+  return { text: parts.join("\n\n"), lines, notShown };
+}
+function numberPatch(patch) {
+  const out = [];
+  const lines = /* @__PURE__ */ new Set();
+  let oldLine = 0;
+  let newLine = 0;
+  for (const line of patch.split("\n")) {
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (hunk) {
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      out.push(line);
+    } else if (line.startsWith("-")) {
+      lines.add(oldLine);
+      out.push(`${String(oldLine++).padStart(5)} ${line}`);
+    } else if (line.startsWith("\\")) continue;
+    else {
+      lines.add(newLine);
+      out.push(`${String(newLine++).padStart(5)} ${line.startsWith("+") ? line : ` ${line.slice(1)}`}`);
+      if (!line.startsWith("+")) oldLine++;
+    }
+  }
+  return { text: out.join("\n"), lines };
+}
+function verdictIssues(claims, verdicts, shown, blockingKinds) {
+  const issues = [];
+  const done = /* @__PURE__ */ new Set();
+  for (const verdict of verdicts) {
+    const claim = claims[verdict.claim - 1];
+    if (!claim || done.has(verdict.claim) || verdict.verdict === "backed") continue;
+    done.add(verdict.claim);
+    const valid = verdict.evidence.filter((e) => shown.lines.get(e.path)?.has(e.line));
+    const quoted = `"${quoteClaim(claim.text)}"`;
+    const reason = quoteClaim(verdict.reason, 200);
+    if (verdict.verdict === "contradicted") {
+      const first = valid[0];
+      if (!first) continue;
+      issues.push({ kind: "claim_contradicted", blocking: blockingKinds.includes("claim_contradicted"), message: `claim contradicted (model): ${quoted}: ${reason}`, path: first.path, line: first.line });
+    } else {
+      issues.push({ kind: "claim_not_backed", blocking: claim.verification && blockingKinds.includes("claim_not_backed"), message: `claim not backed (model): ${quoted}: ${reason}` });
+    }
+  }
+  return issues;
+}
+
+// src/jobs/audit/model-check.ts
+async function runModelCheck(input) {
+  const { model, source, config } = input;
+  const text = [`Title: ${source.title}`, source.body ? `Body:
+${source.body}` : "", ...source.commits.map((c, i) => `Commit ${i + 1}:
+${c}`)].filter(Boolean).join("\n\n");
+  const maxTokens = Math.min(config.models.max_output_tokens, 2e3);
+  try {
+    const extracted = await model.chat({
+      purpose: "audit_claims",
+      maxTokens,
+      temperature: 0,
+      jsonSchema: { name: "claims", schema: CLAIMS_JSON_SCHEMA },
+      messages: [
+        { role: "system", content: renderTemplate("audit-claims-system", { max_claims: MAX_CLAIMS }) },
+        { role: "user", content: renderTemplate("audit-claims-user", { text: withoutSecrets(text) }) }
+      ]
+    });
+    const claims = parseClaims(extracted.content);
+    if (!claims.ok) return failed(`the claims answer of ${extracted.model} was unusable: ${claims.error}`);
+    const list = claims.value.claims.slice(0, MAX_CLAIMS);
+    if (list.length === 0) return { status: { status: "ran", detail: extracted.model, claims: 0 }, issues: [] };
+    const shown = showDiff(input.files.map(redactFile), config.audit.max_model_tokens);
+    const quotesOutput = claimSentences([{ source: "all", text }]).some((s) => s.quotesOutput);
+    const judged = await model.chat({
+      purpose: "audit_judge",
+      maxTokens,
+      temperature: 0,
+      jsonSchema: { name: "verdicts", schema: VERDICTS_JSON_SCHEMA },
+      messages: [
+        { role: "system", content: renderTemplate("audit-judge-system", {}) },
+        {
+          role: "user",
+          content: renderTemplate("audit-judge-user", {
+            claims: list.map((c, i) => `${i + 1}. ${c.text}${c.verification ? " (verification)" : ""}`).join("\n"),
+            quotes_output: quotesOutput ? "yes" : "no",
+            diff: shown.text || "(no patch could be read)",
+            not_shown: shown.notShown.length ? shown.notShown.join(", ") : "none"
+          })
+        }
+      ]
+    });
+    const verdicts = parseVerdicts(judged.content);
+    if (!verdicts.ok) return failed(`the verdicts answer of ${judged.model} was unusable: ${verdicts.error}`);
+    const issues = verdictIssues(list, verdicts.value.verdicts, shown, config.audit.blocking);
+    const partial = shown.notShown.length ? `; ${shown.notShown.length} file(s) not shown to the model` : "";
+    return { status: { status: "ran", detail: `${judged.model}${partial}`, claims: list.length }, issues };
+  } catch (error) {
+    if (error instanceof BudgetExceededError) return { status: { status: "skipped", detail: `budget spent: ${error.message}` }, issues: [] };
+    if (error instanceof ModelError) return failed(error.message);
+    throw error;
+  }
+  function failed(detail) {
+    input.log.warn(`${source.label}: model check failed: ${detail}`);
+    return { status: { status: "failed", detail }, issues: [] };
+  }
+}
+var WITHHELD = "[line withheld: it holds a credential]";
+function withoutSecrets(text) {
+  const lines = text.split("\n");
+  for (const finding of detectSecrets(text)) lines[finding.line - 1] = WITHHELD;
+  return lines.join("\n");
+}
+function redactFile(file) {
+  if (!file.patch) return file;
+  const lines = file.patch.split("\n");
+  const bodies = lines.map((line) => line.startsWith("@@") ? "" : line.slice(1));
+  const findings = detectSecrets(bodies.join("\n"));
+  if (findings.length === 0) return file;
+  for (const finding of findings) {
+    const i = finding.line - 1;
+    lines[i] = `${(lines[i] ?? " ").charAt(0)}${WITHHELD}`;
+  }
+  return { ...file, patch: lines.join("\n") };
+}
+
+// src/jobs/audit/index.ts
+var BOT_BRANCH_PREFIX = "prd-bot/";
+async function runAuditJob(input) {
+  const { source, config, log } = input;
+  const byBot = isBotPullRequest(source, input.botBranchPrefix ?? BOT_BRANCH_PREFIX);
+  const ignoredBy = !byBot && source.author ? config.audit.ignore_authors.find((glob) => import_picomatch2.default.isMatch(source.author, glob, { nocase: true })) : void 0;
+  if (ignoredBy) {
+    const summary = `Not audited: ${source.author} matches audit.ignore_authors (${ignoredBy})`;
+    log.info(`${source.label}: ${summary}`);
+    return { report: { state: "success", summary, issues: [], skipped: [{ what: "the whole pull request", reason: summary }], model: { status: "skipped", detail: "author ignored" } }, ignored: summary };
+  }
+  const { files, skipped } = limitDiff(source.files, config);
+  const checks = await runChecks({
+    text: { title: source.title, body: source.body, commits: source.commits },
+    files,
+    tree: source.tree,
+    ci: source.ci,
+    byBot,
+    settings: {
+      blocking: config.audit.blocking,
+      protectedPathsBlock: config.audit.protected_paths_block,
+      requireTests: config.audit.require_tests,
+      protectedGlobs: [...config.paths.protected, ...config.paths.extra_protected]
+    }
+  });
+  let model = { status: "skipped", detail: input.modelSkipped ?? "no models.audit configured" };
+  const issues = [...checks.issues];
+  if (input.model) {
+    const judged = await runModelCheck({ model: input.model, source, files, config, log });
+    model = judged.status;
+    for (const issue of judged.issues) if (!issues.some((i) => i.kind === issue.kind && i.message === issue.message)) issues.push(issue);
+    issues.sort((a, b) => Number(b.blocking) - Number(a.blocking));
+  }
+  const report = buildReport(issues, [...source.skipped, ...skipped, ...checks.skipped], model);
+  log.info(`${source.label}: ${report.state}: ${report.summary}`);
+  return { report };
+}
+function isBotPullRequest(source, prefix) {
+  return !source.fromFork && source.headBranch !== void 0 && source.headBranch.startsWith(prefix);
+}
+function limitDiff(all, config) {
+  const files = [];
+  const left = [];
+  let bytes = 0;
+  for (const file of all) {
+    const size = file.patch?.length ?? 0;
+    if (files.length >= config.audit.max_files || bytes + size > config.audit.max_diff_bytes) left.push(file);
+    else {
+      files.push(file);
+      bytes += size;
+    }
+  }
+  if (left.length === 0) return { files, skipped: [] };
+  for (const { patch: _patch, ...file } of left) files.push(file);
+  const names = left.slice(0, 5).map((f) => f.path).join(", ") + (left.length > 5 ? `, \u2026` : "");
+  return { files, skipped: [{ what: `${left.length} of ${all.length} changed files (${names})`, reason: `beyond audit.max_files (${config.audit.max_files}) or audit.max_diff_bytes (${config.audit.max_diff_bytes})` }] };
+}
+
+// src/adapters/workspace/git-revisions.ts
+async function resolveRevision(gitDir, rev) {
+  if (rev.startsWith("-")) throw new Error(`"${rev}" is not a revision`);
+  const result = await execGit(gitDir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { okCodes: [1] });
+  const sha = result.stdout.trim();
+  if (result.code !== 0 || !sha) throw new Error(`no commit ${rev} in ${gitDir} (fetch it first, e.g. git fetch origin ${rev})`);
+  return sha;
+}
+var STATUS = { A: "added", D: "removed", M: "modified", R: "renamed", C: "added", T: "modified" };
+async function diffRevisions(gitDir, base, head) {
+  const mergeBase = (await execGit(gitDir, ["merge-base", base, head])).stdout.trim();
+  const names = splitNul((await execGit(gitDir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", mergeBase, head])).stdout);
+  const entries = [];
+  for (let i = 0; i < names.length; ) {
+    const letter = names[i].charAt(0);
+    if (letter === "R" || letter === "C") {
+      entries.push({ status: STATUS[letter] ?? "modified", previousPath: names[i + 1], path: names[i + 2] });
+      i += 3;
+    } else {
+      entries.push({ status: STATUS[letter] ?? "modified", path: names[i + 1] });
+      i += 2;
+    }
+  }
+  const full = (await execGit(gitDir, ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/", mergeBase, head])).stdout;
+  const blocks = full.split(/^(?=diff --git )/m).filter((block) => block.startsWith("diff --git "));
+  return entries.map((entry, i) => {
+    const block = blocks[i] ?? "";
+    const at = block.search(/^@@/m);
+    return at < 0 ? entry : { ...entry, patch: block.slice(at).replace(/\n$/, "") };
+  });
+}
+async function commitMessages(gitDir, base, head, max = 100) {
+  const out = (await execGit(gitDir, ["log", "--reverse", "-z", `--max-count=${max}`, "--format=%B", `${base}..${head}`])).stdout;
+  return out.split("\0").map((m) => m.trim()).filter(Boolean);
+}
+async function treeAt(gitDir, rev) {
+  const listing = await execGit(gitDir, ["ls-tree", "-r", "-z", "--long", "--full-tree", rev]);
+  const blobs = /* @__PURE__ */ new Map();
+  for (const entry of splitNul(listing.stdout)) {
+    const tab = entry.indexOf("	");
+    const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
+    if (type !== "blob" || mode !== "100644" && mode !== "100755" || !sha) continue;
+    const path = entry.slice(tab + 1);
+    blobs.set(path, { path, size: Number(size), sha });
+  }
+  return {
+    files: [...blobs.values()].map((b) => ({ path: b.path, bytes: b.size })),
+    async read(paths) {
+      const wanted = paths.flatMap((p) => blobs.has(p) ? [blobs.get(p)] : []);
+      const contents = wanted.length === 0 ? [] : await readBlobs(gitDir, wanted);
+      const result = /* @__PURE__ */ new Map();
+      wanted.forEach((file, i) => {
+        const text = contents[i] ?? "";
+        if (!text.slice(0, 8e3).includes("\0")) result.set(file.path, text);
+      });
+      return result;
+    }
+  };
+}
+
+// src/wiring/audit-wiring.ts
+async function localAuditSource(range) {
+  const gitDir = (await execGit(range.root, ["rev-parse", "--absolute-git-dir"])).stdout.trim();
+  const base = await resolveRevision(gitDir, range.base);
+  const head = await resolveRevision(gitDir, range.head);
+  const commits = await commitMessages(gitDir, base, head);
+  const branch = /^[\w./-]+$/.test(range.head) && !/^[0-9a-f]{7,40}$/.test(range.head) ? range.head.replace(/^(refs\/heads\/|origin\/)/, "") : void 0;
+  return {
+    label: `${range.base}...${range.head}`,
+    title: range.title ?? "",
+    body: range.body ?? "",
+    commits,
+    author: "",
+    ...branch ? { headBranch: branch } : {},
+    fromFork: false,
+    headSha: head,
+    files: await diffRevisions(gitDir, base, head),
+    tree: await treeAt(gitDir, head),
+    ci: "unknown",
+    skipped: []
+  };
+}
+function auditModel(config, env, state, now, configFile) {
+  if (config.models.audit.length === 0) return { skipped: "no models.audit configured" };
+  if (!state) return { skipped: "no state store to keep the budget ledger in" };
+  try {
+    const chain = resolveModelChain(config, env, { task: "audit", ...configFile ? { file: configFile } : {} });
+    const inner = createOpenAIModelClient(chain);
+    return { model: budgetedModelClient(inner, { state, limits: config.budget, now }) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { skipped: error.message };
+    throw error;
+  }
+}
+
+// src/cli/commands/audit.ts
+var AUDIT_HELP = `Usage: prd-bot audit --base REF --head REF [options]
+
+Audit the change from the merge base of REF and HEAD-REF to HEAD-REF, as a pull request would be:
+incomplete renames, protected paths, secrets, missing tests, and claims of the text (title, body and
+the commits' messages) that the diff contradicts or does not back. With models.audit configured, a
+model also judges each claim. Reads git objects only: nothing is checked out or run.
+
+Options:
+  --base REF       the branch or commit the change goes into (required)
+  --head REF       the branch or commit with the change (required)
+  --title TEXT     the pull request's title
+  --body FILE      a file holding the pull request's body ("-" for stdin)
+  --root DIR       the repository (default: the current directory)
+  --config FILE    configuration file relative to the root (default: .github/prd-bot.yml)
+  --json           print one JSON object {state, summary, issues, skipped, model}
+  -h, --help       this help
+
+Exit status: 0 nothing blocks, 3 blocking issues, 2 bad usage, 1 anything else.`;
+async function auditCommand(argv, io) {
+  const { values } = parseCommandArgs("audit", argv, {
+    base: { type: "string" },
+    head: { type: "string" },
+    title: { type: "string" },
+    body: { type: "string" },
+    root: { type: "string" },
+    config: { type: "string" },
+    json: { type: "boolean" }
+  });
+  if (values.help) {
+    io.out(AUDIT_HELP);
+    return EXIT_OK;
+  }
+  if (!values.base || !values.head) throw new UsageError(`--base and --head are required (e.g. prd-bot audit --base main --head my-branch)
+Run 'prd-bot audit --help' for the options.`);
+  const body = values.body === void 0 ? void 0 : await readBody(values.body);
+  const local = await openLocal({ root: values.root ?? io.cwd, ...values.config ? { config: values.config } : {} });
+  let source;
+  try {
+    source = await localAuditSource({ root: local.root, base: values.base, head: values.head, ...values.title !== void 0 ? { title: values.title } : {}, ...body !== void 0 ? { body } : {} });
+  } catch (error) {
+    if (/^no commit /.test(error.message)) throw new UsageError(error.message);
+    throw error;
+  }
+  const { model, skipped } = auditModel(local.config, io.env, local.state, io.now, local.configFile);
+  const { report } = await runAuditJob({ source, config: local.config, ...model ? { model } : {}, ...skipped ? { modelSkipped: skipped } : {}, log: io.log });
+  if (values.json) {
+    io.out(JSON.stringify({ state: report.state, summary: report.summary, issues: report.issues.map((i) => ({ kind: i.kind, blocking: i.blocking, message: i.message, path: i.path ?? null, line: i.line ?? null })), skipped: report.skipped, model: report.model }));
+  } else {
+    const lines = [`${report.state === "success" ? "ok" : "FAIL"}: ${report.summary}`];
+    for (const issue of report.issues) lines.push(`  ${issue.blocking ? "block " : "advice"} ${issue.kind}${issue.path ? ` ${issue.path}${issue.line ? `:${issue.line}` : ""}` : ""}: ${issue.message}`);
+    for (const skip of report.skipped) lines.push(`  not read: ${skip.what} (${skip.reason})`);
+    lines.push(`  model check: ${report.model.status}: ${report.model.detail}`);
+    io.out(lines.join("\n"));
+  }
+  return report.state === "success" ? EXIT_OK : EXIT_CYCLE_FAILED;
+}
+async function readBody(file) {
+  try {
+    return file === "-" ? await readStdin() : await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--body ${file} cannot be read (${error.code ?? error.message})`);
+  }
+}
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+export {
+  AUDIT_HELP,
+  auditCommand
+};

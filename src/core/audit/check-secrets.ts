@@ -1,0 +1,24 @@
+// secret: an added line holds a credential, or an added file is a credential file by its name. The one
+// detector (core/secrets/detect-secrets.ts) decides; the issue names the kind and the place, never the text.
+import { detectSecrets, secretPathReason } from "../secrets/detect-secrets.js";
+import type { AuditFile, AuditIssue } from "./audit-types.js";
+import { patchLines } from "./patch-lines.js";
+
+export function checkSecrets(files: readonly AuditFile[]): Omit<AuditIssue, "blocking">[] {
+  const issues: Omit<AuditIssue, "blocking">[] = [];
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    const byName = file.status === "added" ? secretPathReason(file.path) : undefined;
+    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})`, path: file.path });
+    const added = patchLines(file.patch).added;
+    if (added.length === 0) continue;
+    const reported = new Set<number>();
+    for (const finding of detectSecrets(added.map((l) => l.text).join("\n"), { path: file.path })) {
+      const line = added[finding.line - 1]?.line;
+      if (line === undefined || reported.has(line)) continue;
+      reported.add(line);
+      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)`, path: file.path, line });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,94 @@
+// Wiring for the auditor: what it reads (a local base..head range, or a forge pull request whose head commit
+// is fetched into a scratch bare repository; nothing checked out, nothing run) and the audit model chain
+// behind the budget ledger. Shared by the CLI, the Action and the app's in-process runner.
+import path from "node:path";
+import { budgetedModelClient } from "../adapters/model/budgeted.js";
+import { createOpenAIModelClient } from "../adapters/model/openai-compatible.js";
+import { commitMessages, diffRevisions, fetchRevision, resolveRevision, treeAt } from "../adapters/workspace/git-revisions.js";
+import { execGit } from "../adapters/workspace/exec-git.js";
+import { ConfigError } from "../config/config-error.js";
+import { resolveModelChain } from "../config/resolve-models.js";
+import type { Config } from "../config/schema.js";
+import type { AuditFile, AuditSkip } from "../core/audit/audit-types.js";
+import type { AuditSource } from "../jobs/audit/audit-source.js";
+import type { Forge } from "../ports/forge.js";
+import type { ModelClient } from "../ports/model.js";
+import type { StateStore } from "../ports/state.js";
+
+export interface LocalRange {
+  /** The repository (any folder inside it). */
+  root: string;
+  base: string;
+  head: string;
+  title?: string;
+  body?: string;
+}
+
+/** A local base..head range: diff from the merge base, the commits' messages, the tree at head. */
+export async function localAuditSource(range: LocalRange): Promise<AuditSource> {
+  const gitDir = (await execGit(range.root, ["rev-parse", "--absolute-git-dir"])).stdout.trim();
+  const base = await resolveRevision(gitDir, range.base);
+  const head = await resolveRevision(gitDir, range.head);
+  const commits = await commitMessages(gitDir, base, head);
+  const branch = /^[\w./-]+$/.test(range.head) && !/^[0-9a-f]{7,40}$/.test(range.head) ? range.head.replace(/^(refs\/heads\/|origin\/)/, "") : undefined;
+  return {
+    label: `${range.base}...${range.head}`,
+    title: range.title ?? "",
+    body: range.body ?? "",
+    commits,
+    author: "",
+    ...(branch ? { headBranch: branch } : {}),
+    fromFork: false,
+    headSha: head,
+    files: await diffRevisions(gitDir, base, head),
+    tree: await treeAt(gitDir, head),
+    ci: "unknown",
+    skipped: [],
+  };
+}
+
+/**
+ * A forge pull request: its text and author from the API, the diff from the forge's compare (what the PR page
+ * shows), and the tree at its head from `refs/pull/<n>/head`, fetched shallow into `scratchDir`. Works for
+ * fork PRs too: that ref lives in the base repository on GitHub and Gitea.
+ */
+export async function forgeAuditSource(forge: Forge, pr: number, scratchDir: string): Promise<AuditSource> {
+  const pull = await forge.getPullRequest(pr);
+  const gitDir = path.join(scratchDir, "audit.git");
+  const fetched = await fetchRevision(forge.gitRemote(), `refs/pull/${pr}/head`, gitDir);
+  const skipped: AuditSkip[] = [];
+  if (fetched !== pull.headSha) skipped.push({ what: `commit ${pull.headSha.slice(0, 12)}`, reason: `refs/pull/${pr}/head is at ${fetched.slice(0, 12)}: a newer push is audited by its own run` });
+  const compared = await forge.compare(pull.base, pull.headSha);
+  const files: AuditFile[] = compared.map((f) => ({ path: f.path, status: f.status, ...(f.previousPath ? { previousPath: f.previousPath } : {}), ...(f.patch ? { patch: f.patch } : {}) }));
+  const noPatch = files.filter((f) => !f.patch && f.status !== "removed");
+  if (noPatch.length > 0) skipped.push({ what: `${noPatch.length} file(s) without a patch (${noPatch.slice(0, 3).map((f) => f.path).join(", ")}${noPatch.length > 3 ? ", …" : ""})`, reason: "binary, or too large for the forge to show" });
+  const message = (await execGit(gitDir, ["log", "-1", "--format=%B", fetched])).stdout.trim();
+  return {
+    label: `${forge.repo.owner}/${forge.repo.repo}#${pr}`,
+    title: pull.title,
+    body: pull.body,
+    commits: message ? [message] : [],
+    author: pull.author,
+    headBranch: pull.head,
+    fromFork: pull.fromFork,
+    headSha: pull.headSha,
+    files,
+    tree: await treeAt(gitDir, fetched),
+    ci: "unknown",
+    skipped,
+  };
+}
+
+/** The audit model chain, budgeted on `state`; or why the model check is skipped (never an error). */
+export function auditModel(config: Config, env: Record<string, string | undefined>, state: StateStore | undefined, now: () => Date, configFile?: string): { model?: ModelClient; skipped?: string } {
+  if (config.models.audit.length === 0) return { skipped: "no models.audit configured" };
+  if (!state) return { skipped: "no state store to keep the budget ledger in" };
+  try {
+    const chain = resolveModelChain(config, env, { task: "audit", ...(configFile ? { file: configFile } : {}) });
+    const inner = createOpenAIModelClient(chain);
+    return { model: budgetedModelClient(inner, { state, limits: config.budget, now }) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { skipped: error.message };
+    throw error;
+  }
+}
