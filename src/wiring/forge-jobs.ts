@@ -2,13 +2,11 @@
 // webhook app's in-process runner: who asked is authorized here (the Action; the app's run-plan.ts did it
 // before starting the job), then the job's arm runs. Each job owner replaces their arm with the job itself
 // (runReviewJob in src/jobs/review/index.ts, runApplyJob in src/jobs/apply/index.ts, runAuditJob in
-// src/jobs/audit/index.ts); until then an arm gives this version's "not yet" answer.
+// src/jobs/audit/index.ts, through audit-job.ts); until then an arm gives this version's "not yet" answer.
 import type { Config } from "../config/schema.js";
 import type { JobRequest } from "../core/events/route-event.js";
 import { scrumHelp } from "../core/events/scrum-command.js";
-import { AUDITOR_CONTEXT } from "../core/post/status-contexts.js";
 import type { Logger } from "../jobs/logger.js";
-import { postFinalStatus } from "../jobs/shared/post-status.js";
 import type { Forge } from "../ports/forge.js";
 import type { Workspace } from "../ports/workspace.js";
 import { notYetComment } from "./action-replies.js";
@@ -16,6 +14,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { createBranchStore } from "../adapters/state/branch-store.js";
 import { runReviewJob } from "../jobs/review/index.js";
+import { initParsers } from "../adapters/parsers/init-parsers.js";
 import { ConfigError } from "../config/config-error.js";
 import { sanitizeModelText } from "../core/post/sanitize.js";
 import { credentialedUrl } from "./forge-cycles.js";
@@ -68,7 +67,8 @@ export async function runForgeJob(request: ForgeJobRequest, deps: ForgeJobDeps):
     case "apply":
       return notYetReply(request, deps);
     case "audit":
-      return auditNotYet(request, deps);
+      // Loaded on demand: the auditor's checks are not needed by the other jobs.
+      return (await import("./audit-job.js")).runForgeAudit(request.pr, deps);
   }
 }
 
@@ -120,6 +120,7 @@ async function reviewArm(request: Extract<ForgeJobRequest, { job: "review" }>, d
     return { notes: [`review of #${request.pr} not started: ${error.message}`], failure: error.message };
   }
   const workspace = await deps.workspace();
+  await initParsers();
   const scratch = await mkdtemp(path.join(deps.tempDir, "prd-bot-state-"));
   try {
     const state = createBranchStore({ remoteUrl: credentialedUrl(deps.forge.gitRemote()), branch: deps.config.state.branch, workDir: scratch });
@@ -141,20 +142,4 @@ async function notYetReply(request: Extract<ForgeJobRequest, { job: "review" | "
   const who = requesterOf(request);
   deps.log.info(`answered ${command}${who ? ` by ${who}` : ""} on #${request.pr}: not available yet (${posted.url})`);
   return { unavailable: true, notes: [`${command}${who ? ` by ${who}` : ""}: replied that it is not available yet (${posted.url})`] };
-}
-
-export const AUDIT_UNAVAILABLE = "auditor not available in this version";
-
-async function auditNotYet(request: Extract<ForgeJobRequest, { job: "audit" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
-  if (deps.origin === "action") {
-    // A PR event must not fail the PR's checks meanwhile.
-    deps.log.info(`the auditor is not available yet: pull request #${request.pr} is not audited by this version (nothing failed)`);
-    return { unavailable: true, notes: [`auditor not available yet: #${request.pr} was not audited`] };
-  }
-  // The app set prd-bot/auditor pending on the head it saw; the job names only the PR, so its current head is
-  // used (a newer push brought its own pending status and its own job). Never leave a PR pending.
-  const pull = await deps.forge.getPullRequest(request.pr);
-  await postFinalStatus(deps.forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
-  deps.log.info(`#${request.pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
-  return { unavailable: true, notes: [`${AUDITOR_CONTEXT} on #${request.pr} set to success: ${AUDIT_UNAVAILABLE}`] };
 }

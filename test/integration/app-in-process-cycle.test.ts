@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it, type ExpectStatic } from "vitest";
 import { createGiteaForge } from "../../src/adapters/forge/gitea/create-gitea-forge.js";
-import { AUDIT_UNAVAILABLE, createInProcessRunner } from "../../src/app/in-process-runner.js";
+import { createInProcessRunner } from "../../src/app/in-process-runner.js";
 import type { RunnableJob } from "../../src/app/job-starter.js";
 import type { AppServer } from "../../src/app/server.js";
 import { startAppServer } from "../../src/app/server.js";
@@ -182,7 +182,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
       expect(w.forge.gitRequests.filter((r) => r.service === "git-receive-pack" && r.method === "POST" && r.status === 200).length).toBeGreaterThanOrEqual(2);
     }
 
-    // The PR the bot opened gets audited: pending first (run-plan), then resolved by the runner.
+    // The PR the bot opened gets audited: pending first (run-plan), then finished by the runner's real audit.
     const headSha = await bare(repo, "rev-parse", BRANCH);
     const opened = w.onRepo(
       flavour === "github" ? githubExample("pull_request", (e) => e.action === "opened" && e.installation !== undefined) : giteaSample("pull_request_opened.json"),
@@ -195,7 +195,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     await w.app.idle();
     expect(model.statuses.map((s) => [s.sha, s.context, s.state, s.description])).toEqual([
       [headSha, "prd-bot/auditor", "pending", "Queued: prd-bot's auditor will check this pull request"],
-      [headSha, "prd-bot/auditor", "success", AUDIT_UNAVAILABLE],
+      [headSha, "prd-bot/auditor", "success", expect.stringMatching(/^No blocking issues/)],
     ]);
     expectClean(w, expect);
     expectNoSecrets(w, expect);
