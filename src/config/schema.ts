@@ -128,10 +128,6 @@ export const configSchema = z
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
         max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
         map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
-        localize: z
-          .enum(["off", "model"])
-          .default("off")
-          .describe("model: one extra budgeted call on models.localize picks files from the map and outlines before the proposal (recorded in the cycle)."),
       })
       .strict()
       .prefault({}),
@@ -180,7 +176,6 @@ export const configSchema = z
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
-        localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (a cheap one is enough); empty: models.propose."),
         max_output_tokens: z.number().int().positive().default(6000),
         max_answer_bytes: z
           .number()
