@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it, type ExpectStatic } from "vitest";
 import { createGiteaForge } from "../../src/adapters/forge/gitea/create-gitea-forge.js";
-import { AUDIT_UNAVAILABLE, createInProcessRunner } from "../../src/app/in-process-runner.js";
+import { createInProcessRunner } from "../../src/app/in-process-runner.js";
 import type { RunnableJob } from "../../src/app/job-starter.js";
 import type { AppServer } from "../../src/app/server.js";
 import { startAppServer } from "../../src/app/server.js";
@@ -20,6 +20,7 @@ import type { CycleRecord } from "../../src/core/types.js";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import { notYetComment } from "../../src/wiring/action-replies.js";
 import type { ForgeCyclesResult } from "../../src/wiring/forge-cycles.js";
+import type { ForgeJobResult } from "../../src/wiring/forge-jobs.js";
 import { collectingLogger, deliver, githubAppAuth, type CollectingLogger } from "../support/app-harness.js";
 import { keyFingerprint, startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
 import { startGiteaServer, startGitHubServer, type ForgeServer, type RepoModel } from "../support/forge/index.js";
@@ -51,6 +52,8 @@ interface World {
   log: CollectingLogger;
   tempDir: string;
   cycles: { job: RunnableJob; result: ForgeCyclesResult }[];
+  /** Pull-request jobs the runner finished (review, apply, audit), whatever their arm answered. */
+  forgeJobs: { job: RunnableJob; result: ForgeJobResult }[];
   /** Adds acme/<name> whose last commit put the open gap into the PRD; the push payload that says so. */
   addRepo(name: string, config: string): Promise<{ repo: TestRepo; model: RepoModel; push: Json }>;
   send(event: string, payload: Json): ReturnType<typeof deliver>;
@@ -66,9 +69,10 @@ async function setUp(flavour: Flavour, onTestFinished: (fn: () => Promise<void>)
   onTestFinished(() => rm(tempDir, { recursive: true, force: true }));
   const log = collectingLogger();
   const cycles: World["cycles"] = [];
+  const forgeJobs: World["forgeJobs"] = [];
   // The server's environment: the model settings, and the app's own secret, which no repository may have.
   const env = { PRD_BOT_MODEL: "coder-1", OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: API_KEY, GITEA_TOKEN: TOKEN, WEBHOOK_SECRET: SECRET };
-  const runJob = createInProcessRunner({ env, tempDir, log, onCycles: (job, result) => cycles.push({ job, result }) });
+  const runJob = createInProcessRunner({ env, tempDir, log, onCycles: (job, result) => cycles.push({ job, result }), onForgeJob: (job, result) => forgeJobs.push({ job, result }) });
   const dispatcher = { mode: "in-process" as const, runJob };
   let app: AppServer;
   if (flavour === "github") {
@@ -101,6 +105,7 @@ async function setUp(flavour: Flavour, onTestFinished: (fn: () => Promise<void>)
     log,
     tempDir,
     cycles,
+    forgeJobs,
     onRepo,
     send: (event, payload) => deliver(`${app.url}${flavour === "github" ? "/api/github/webhooks" : "/gitea/webhook"}`, { kind: flavour, event, payload, secret: SECRET }),
     async addRepo(name, config) {
@@ -177,7 +182,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
       expect(w.forge.gitRequests.filter((r) => r.service === "git-receive-pack" && r.method === "POST" && r.status === 200).length).toBeGreaterThanOrEqual(2);
     }
 
-    // The PR the bot opened gets audited: pending first (run-plan), then resolved by the runner.
+    // The PR the bot opened gets audited: pending first (run-plan), then finished by the runner's real audit.
     const headSha = await bare(repo, "rev-parse", BRANCH);
     const opened = w.onRepo(
       flavour === "github" ? githubExample("pull_request", (e) => e.action === "opened" && e.installation !== undefined) : giteaSample("pull_request_opened.json"),
@@ -190,13 +195,13 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     await w.app.idle();
     expect(model.statuses.map((s) => [s.sha, s.context, s.state, s.description])).toEqual([
       [headSha, "prd-bot/auditor", "pending", "Queued: prd-bot's auditor will check this pull request"],
-      [headSha, "prd-bot/auditor", "success", AUDIT_UNAVAILABLE],
+      [headSha, "prd-bot/auditor", "success", expect.stringMatching(/^No blocking issues/)],
     ]);
     expectClean(w, expect);
     expectNoSecrets(w, expect);
   });
 
-  it("gitea: /scrum review and /scrum apply from a writer → 👀 and the Action's \"not available yet\" reply, nothing else", async ({ expect, onTestFinished }) => {
+  it("gitea: /scrum review and /scrum apply from a writer → 👀, the review's report (nothing changed: no model call) and apply's \"not available yet\"", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     const { model } = await w.addRepo("app", CONFIG);
     const now = new Date().toISOString();
@@ -213,10 +218,71 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     }
     await w.app.idle();
     expect(model.reactions.map((r) => [r.commentId, r.content])).toEqual([[31, "eyes"], [32, "eyes"]]);
-    expect(model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body)).toEqual([notYetComment("review", false), notYetComment("apply", false)]);
+    const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^<!-- prd-bot:review -->\n## prd-bot review\n\n`[0-9a-f]{12}`\.\.`[0-9a-f]{12}`: 0 file\(s\) reviewed/);
+    expect(replies[1]).toBe(notYetComment("apply", false));
     expect(w.cycles).toEqual([]);
     expect(w.llm.requests).toEqual([]);
     expect(await readdir(w.tempDir)).toEqual([]);
+    expectClean(w, expect);
+  });
+
+  it("gitea: the review label (label_updated) and /scrum files from a writer run the review job in-process, with the globs; a reader's label runs nothing", async ({ expect, onTestFinished }) => {
+    const w = await setUp("gitea", onTestFinished);
+    const { model } = await w.addRepo("app", `${CONFIG}review:\n  label: please-review\n`);
+    const now = new Date().toISOString();
+    model.pulls.push({ number: 3, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: now, updatedAt: now });
+    model.permissions = { alice: "write", mallory: "read" };
+    const labelled = (sender: string) => {
+      const payload = w.onRepo(giteaSample("pull_request_edited.json"), "app");
+      payload.action = "label_updated";
+      delete payload.changes;
+      Object.assign(payload, { number: 3 });
+      Object.assign(payload.pull_request, { number: 3, state: "open", labels: [{ id: 1, name: "please-review", color: "ededed", description: "", url: "" }] });
+      Object.assign(payload.sender, { login: sender, username: sender });
+      return payload;
+    };
+    expect((await w.send("pull_request", labelled("mallory"))).status).toBe(202);
+    expect((await w.send("pull_request", labelled("alice"))).status).toBe(202);
+    const comment = w.onRepo(giteaSample("pull_request_comment_created.json"), "app");
+    comment.issue.number = 3;
+    Object.assign(comment.comment, { id: 41, body: "/scrum files src/**/*.js" });
+    Object.assign(comment.comment.user, { login: "alice", username: "alice" });
+    model.comments.push({ id: 41, issueNumber: 3, body: "/scrum files src/**/*.js", author: "alice", createdAt: now, updatedAt: now });
+    expect((await w.send("issue_comment", comment)).status).toBe(202);
+    await w.app.idle();
+    expect(w.forgeJobs.map(({ job }) => [job.command, job.pr, job.files])).toEqual([
+      ["review", 3, undefined],
+      ["review", 3, ["src/**/*.js"]],
+    ]);
+    expect(model.statuses).toEqual([]);
+    expect(await readdir(w.tempDir)).toEqual([]);
+    // What the review arm itself does (and asks of a model) is the review job's tests' business.
+    expect(w.forge.violations).toEqual([]);
+    expect(w.forge.unexpected).toEqual([]);
+  });
+
+  it("github: an audit whose repository config is invalid still finishes the pending status, as an error saying why", async ({ expect, onTestFinished }) => {
+    const w = await setUp("github", onTestFinished);
+    const { repo, model } = await w.addRepo("broken", "policy:\n  max_files: many\n");
+    const headSha = await repo.git("rev-parse", "HEAD");
+    const now = new Date().toISOString();
+    model.pulls.push({ number: 4, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: now, updatedAt: now });
+    const payload = w.onRepo(githubExample("pull_request", (e) => e.action === "opened" && e.installation !== undefined), "broken");
+    Object.assign(payload, { number: 4 });
+    Object.assign(payload.pull_request, { number: 4, state: "open" });
+    payload.pull_request.head.sha = headSha;
+    expect((await w.send("pull_request", payload)).status).toBe(202);
+    await w.app.idle();
+    expect(model.statuses.map((s) => [s.sha, s.context, s.state])).toEqual([
+      [headSha, "prd-bot/auditor", "pending"],
+      [headSha, "prd-bot/auditor", "error"],
+    ]);
+    expect(model.statuses[1]?.description).toContain(".github/prd-bot.yml on the default branch is invalid");
+    // The app's forge posts commit statuses only, so the details went into a comment on the PR.
+    expect(model.comments.map((c) => c.body)).toEqual([expect.stringMatching(/^<!-- prd-bot:status:prd-bot\/auditor -->[\s\S]*policy\.max_files/)]);
+    expect(w.log.lines).toContainEqual(expect.stringContaining("audit on #4 not run, because .github/prd-bot.yml is invalid"));
     expectClean(w, expect);
   });
 
