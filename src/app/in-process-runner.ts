@@ -17,7 +17,7 @@ import type { Workspace } from "../ports/workspace.js";
 import { postFinalStatus } from "../jobs/shared/post-status.js";
 import { AUDITOR_CONTEXT } from "../core/post/status-contexts.js";
 import { runForgeCycles, type CycleRequest, type ForgeCyclesResult } from "../wiring/forge-cycles.js";
-import { runForgeJob, AUDIT_UNAVAILABLE, type ForgeJobRequest, type ForgeJobResult } from "../wiring/forge-jobs.js";
+import { runForgeJob, type ForgeJobRequest, type ForgeJobResult } from "../wiring/forge-jobs.js";
 import type { JobRunner, RunnableJob } from "./job-starter.js";
 import { basicCredentials } from "../adapters/forge/git-remote.js";
 import { redactSecrets } from "../core/redact-secrets.js";
@@ -37,7 +37,6 @@ export interface InProcessRunnerOptions {
   onForgeJob?: (job: RunnableJob, result: ForgeJobResult) => void;
 }
 
-export { AUDIT_UNAVAILABLE };
 
 export function createInProcessRunner(options: InProcessRunnerOptions): JobRunner {
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;

@@ -11,6 +11,7 @@ import type { CliIo } from "./io.js";
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   cycle: async (argv, io) => (await import("./commands/cycle.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./commands/gaps.js")).gapsCommand(argv, io),
+  review: async (argv, io) => (await import("./commands/review.js")).reviewCommand(argv, io),
   context: async (argv, io) => (await import("./commands/context.js")).contextCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
   audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
@@ -26,6 +27,7 @@ Usage: prd-bot <command> [options]
 Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
+  review        review a base..head range against the PRD (line findings with checked citations)
   context       what a cycle would send for a gap: files whole or in part, tokens, why (no model call)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
   audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)

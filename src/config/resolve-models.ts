@@ -9,6 +9,9 @@ import type { Config, ProviderConfig } from "./schema.js";
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_PROVIDER = "default";
 
+/** Tasks with their own model list under `models.<task>`; an empty list falls back to `models.propose`. */
+export type ModelTask = "propose" | "review" | "audit";
+
 export interface ResolveOptions {
   /** The config file, for error messages. */
   file?: string;
@@ -17,7 +20,7 @@ export interface ResolveOptions {
   /** How a caller overrides the model (the CLI's `--model`, the Action's `model` input). */
   override?: string;
   /** Which list of `models` to resolve (default `propose`); only `propose` falls back to PRD_BOT_MODEL. */
-  task?: "propose" | "audit";
+  task?: ModelTask;
 }
 
 /**
@@ -39,8 +42,12 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems: ConfigProblem[] = [];
   const task = options.task ?? "propose";
-  const configured = config.models[task];
-  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
+  // The review ladder falls back to the propose list (and PRD_BOT_MODEL) when it has none of its own.
+  const own = config.models[task];
+  const inherits = task === "review" && own.length === 0;
+  const configured = inherits ? config.models.propose : own;
+  const key = inherits ? "models.propose" : `models.${task}`;
+  const fromEnv = task === "propose" || task === "review" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     const places = [
@@ -55,7 +62,7 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
       },
     ]);
   }
-  const where = (i: number) => (configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL");
+  const where = (i: number) => (configured.length > 0 ? `${key}[${i}]` : "PRD_BOT_MODEL");
 
   const chain: ResolvedModel[] = [];
   refs.forEach((ref, i) => {
@@ -83,6 +90,17 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   });
   if (problems.length > 0) throw new ConfigError(file, dedupe(problems));
   return chain;
+}
+
+/** `models.embed` resolved like a chain entry, or undefined when no embeddings model is configured. */
+export function resolveEmbedModel(config: Config, env: Record<string, string | undefined>, options: Pick<ResolveOptions, "file"> = {}): ResolvedModel | undefined {
+  const ref = config.models.embed;
+  if (ref === undefined) return undefined;
+  const problems: ConfigProblem[] = [];
+  const { name, provider, model } = pickProvider(ref, config, env, "models.embed", problems);
+  const apiKey = provider ? readKey(name, provider, env, "models.embed", problems) : undefined;
+  if (provider === undefined || problems.length > 0) throw new ConfigError(options.file ?? DEFAULT_CONFIG_PATH, dedupe(problems));
+  return { id: `${name}/${model}`, provider: name, model, baseUrl: provider.base_url, apiKey, structuredOutput: provider.structured_output, timeoutMs: provider.timeout_seconds * 1000 };
 }
 
 interface Picked {

@@ -135,16 +135,6 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    review: z
-      .object({
-        label: z
-          .string()
-          .min(1)
-          .default("prd-bot:review")
-          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
-      })
-      .strict()
-      .prefault({}),
     audit: z
       .object({
         blocking: z
@@ -166,6 +156,36 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    review: z
+      .object({
+        documents: z
+          .array(z.string().min(1))
+          .optional()
+          .describe("Globs of the documents a review is judged against, read at the PR's base. Default: the PRD and docs/**/*.md."),
+        top_k: z.number().int().positive().max(50).default(5).describe("Document sections shown to the model per file."),
+        parallel: z.number().int().positive().max(32).default(4).describe("Files reviewed at the same time."),
+        max_files: z.number().int().positive().default(30).describe("Files sent to a model per run; the rest are listed as not reviewed."),
+        ignore: z
+          .array(z.string().min(1))
+          .default(["**/vendor/**", "**/node_modules/**", "**/dist/**", "**/*.min.js", "**/*.map", "**/*.snap", "**/generated/**"])
+          .describe("Vendored or generated files: never sent to a model, listed as skipped."),
+        label: z
+          .string()
+          .min(1)
+          .default("prd-bot:review")
+          .describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment."),
+        chunk_chars: z.number().int().min(200).default(1600).describe("Largest document chunk, in characters (sections longer than this become windows)."),
+        chunk_overlap: z.number().int().nonnegative().default(200).describe("Characters shared by consecutive windows of a long section."),
+        max_file_tokens: z
+          .number()
+          .int()
+          .positive()
+          .default(8000)
+          .describe("A file larger than this is reviewed in parts around its changed hunks (whole enclosing definitions where possible)."),
+        max_output_tokens: z.number().int().positive().default(2000),
+      })
+      .strict()
+      .prefault({}),
     pause_file: z.string().min(1).default(".github/prd-bot.paused"),
     paused: z.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
     state: z
@@ -179,6 +199,13 @@ export const configSchema = z
       .object({
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        review: z
+          .array(modelRef)
+          .default([])
+          .describe("The review ladder, cheapest first: a rung that errors, times out or answers thin, unparsable or with bad citations hands over to the next. Empty: models.propose."),
+        embed: modelRef
+          .optional()
+          .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
         localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (a cheap one is enough); empty: models.propose."),
         max_output_tokens: z.number().int().positive().default(6000),

@@ -9,6 +9,10 @@ import proposeSystem from "./propose-system.md";
 import proposeUser from "./propose-user.md";
 import repairJson from "./repair-json.md";
 import repairTests from "./repair-tests.md";
+import reviewLearning from "./review-learning.md";
+import reviewRepair from "./review-repair.md";
+import reviewSystem from "./review-system.md";
+import reviewUser from "./review-user.md";
 
 export const TEMPLATES = {
   "audit-claims-system": auditClaimsSystem,
@@ -19,6 +23,10 @@ export const TEMPLATES = {
   "propose-user": proposeUser,
   "repair-json": repairJson,
   "repair-tests": repairTests,
+  "review-system": reviewSystem,
+  "review-user": reviewUser,
+  "review-learning": reviewLearning,
+  "review-repair": reviewRepair,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

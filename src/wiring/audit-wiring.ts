@@ -4,7 +4,7 @@
 import path from "node:path";
 import { budgetedModelClient } from "../adapters/model/budgeted.js";
 import { createOpenAIModelClient } from "../adapters/model/openai-compatible.js";
-import { commitMessages, diffRevisions, fetchRevision, resolveRevision, treeAt } from "../adapters/workspace/git-revisions.js";
+import { commitMessages, diffRevisions, fetchRevision, mergeBase, resolveRevision, treeAt } from "../adapters/workspace/git-revisions.js";
 import { execGit } from "../adapters/workspace/exec-git.js";
 import { ConfigError } from "../config/config-error.js";
 import { resolveModelChain } from "../config/resolve-models.js";
@@ -55,19 +55,41 @@ export async function localAuditSource(range: LocalRange): Promise<AuditSource> 
 export async function forgeAuditSource(forge: Forge, pr: number, scratchDir: string): Promise<AuditSource> {
   const pull = await forge.getPullRequest(pr);
   const gitDir = path.join(scratchDir, "audit.git");
-  const fetched = await fetchRevision(forge.gitRemote(), `refs/pull/${pr}/head`, gitDir);
+  const remote = forge.gitRemote();
+  const depth = HISTORY_DEPTH;
+  let fetched: string;
+  try {
+    fetched = await fetchRevision(remote, `refs/pull/${pr}/head`, gitDir, { depth });
+  } catch (error) {
+    // A same-repository PR's head is also a branch (a forge without pull refs, e.g. a mirror).
+    if (pull.fromFork) throw error;
+    fetched = await fetchRevision(remote, `refs/heads/${pull.head}`, gitDir, { depth });
+  }
   const skipped: AuditSkip[] = [];
   if (fetched !== pull.headSha) skipped.push({ what: `commit ${pull.headSha.slice(0, 12)}`, reason: `refs/pull/${pr}/head is at ${fetched.slice(0, 12)}: a newer push is audited by its own run` });
-  const compared = await forge.compare(pull.base, pull.headSha);
-  const files: AuditFile[] = compared.map((f) => ({ path: f.path, status: f.status, ...(f.previousPath ? { previousPath: f.previousPath } : {}), ...(f.patch ? { patch: f.patch } : {}) }));
-  const noPatch = files.filter((f) => !f.patch && f.status !== "removed");
-  if (noPatch.length > 0) skipped.push({ what: `${noPatch.length} file(s) without a patch (${noPatch.slice(0, 3).map((f) => f.path).join(", ")}${noPatch.length > 3 ? ", …" : ""})`, reason: "binary, or too large for the forge to show" });
-  const message = (await execGit(gitDir, ["log", "-1", "--format=%B", fetched])).stdout.trim();
+  // The diff and the commits from git when the shallow history reaches the merge base (it always does for PRs
+  // of fewer than HISTORY_DEPTH commits on a base that moved less); otherwise the forge's compare.
+  const baseTip = await fetchRevision(remote, `refs/heads/${pull.base}`, gitDir, { depth, localRef: "refs/prd-bot/base" }).catch(() => undefined);
+  const base = baseTip ? await mergeBase(gitDir, baseTip, fetched) : undefined;
+  let files: AuditFile[];
+  let commits: string[];
+  if (base) {
+    files = await diffRevisions(gitDir, base, fetched);
+    commits = await commitMessages(gitDir, base, fetched);
+  } else {
+    const compared = await forge.compare(pull.base, pull.headSha);
+    files = compared.map((f) => ({ path: f.path, status: f.status, ...(f.previousPath ? { previousPath: f.previousPath } : {}), ...(f.patch ? { patch: f.patch } : {}) }));
+    const message = (await execGit(gitDir, ["log", "-1", "--format=%B", fetched])).stdout.trim();
+    commits = message ? [message] : [];
+    skipped.push({ what: "commit messages before the head commit", reason: `the merge base is more than ${depth} commits away` });
+  }
+  const noPatch = files.filter((f) => !f.patch && f.status !== "removed" && f.status !== "renamed");
+  if (noPatch.length > 0) skipped.push({ what: `${noPatch.length} file(s) without a patch (${noPatch.slice(0, 3).map((f) => f.path).join(", ")}${noPatch.length > 3 ? ", …" : ""})`, reason: "binary, or not shown by the forge" });
   return {
     label: `${forge.repo.owner}/${forge.repo.repo}#${pr}`,
     title: pull.title,
     body: pull.body,
-    commits: message ? [message] : [],
+    commits,
     author: pull.author,
     headBranch: pull.head,
     fromFork: pull.fromFork,
@@ -78,6 +100,9 @@ export async function forgeAuditSource(forge: Forge, pr: number, scratchDir: str
     skipped,
   };
 }
+
+/** Commits of history fetched for a forge PR's head and base: enough to find the merge base of most PRs. */
+const HISTORY_DEPTH = 50;
 
 /** The audit model chain, budgeted on `state`; or why the model check is skipped (never an error). */
 export function auditModel(config: Config, env: Record<string, string | undefined>, state: StateStore | undefined, now: () => Date, configFile?: string): { model?: ModelClient; skipped?: string } {

@@ -2,16 +2,22 @@
 // webhook app's in-process runner: who asked is authorized here (the Action; the app's run-plan.ts did it
 // before starting the job), then the job's arm runs. Each job owner replaces their arm with the job itself
 // (runReviewJob in src/jobs/review/index.ts, runApplyJob in src/jobs/apply/index.ts, runAuditJob in
-// src/jobs/audit/index.ts); until then an arm gives this version's "not yet" answer.
+// src/jobs/audit/index.ts, through audit-job.ts); until then an arm gives this version's "not yet" answer.
 import type { Config } from "../config/schema.js";
 import type { JobRequest } from "../core/events/route-event.js";
 import { scrumHelp } from "../core/events/scrum-command.js";
-import { AUDITOR_CONTEXT } from "../core/post/status-contexts.js";
 import type { Logger } from "../jobs/logger.js";
-import { postFinalStatus } from "../jobs/shared/post-status.js";
 import type { Forge } from "../ports/forge.js";
 import type { Workspace } from "../ports/workspace.js";
 import { notYetComment } from "./action-replies.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+import { createBranchStore } from "../adapters/state/branch-store.js";
+import { runReviewJob } from "../jobs/review/index.js";
+import { ConfigError } from "../config/config-error.js";
+import { sanitizeModelText } from "../core/post/sanitize.js";
+import { credentialedUrl } from "./forge-cycles.js";
+import { reviewModelsFor } from "./review-models.js";
 
 export type ForgeJobRequest = Extract<JobRequest, { job: "review" | "apply" | "audit" | "help" }>;
 
@@ -56,11 +62,12 @@ export async function runForgeJob(request: ForgeJobRequest, deps: ForgeJobDeps):
     case "help":
       return answerHelp(request, deps);
     case "review":
-      return notYetReply(request, deps);
+      return reviewArm(request, deps);
     case "apply":
       return notYetReply(request, deps);
     case "audit":
-      return auditNotYet(request, deps);
+      // Loaded on demand: the auditor's checks are not needed by the other jobs.
+      return (await import("./audit-job.js")).runForgeAudit(request.pr, deps);
   }
 }
 
@@ -99,6 +106,28 @@ async function answerHelp(request: Extract<ForgeJobRequest, { job: "help" }>, de
   return { notes: [`answered with the /scrum command list (${posted.url})`] };
 }
 
+/** The review: the ladder and embedder from config + env (a missing model fails here, naming the key), the state branch, the job. */
+async function reviewArm(request: Extract<ForgeJobRequest, { job: "review" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
+  let models: ReturnType<typeof reviewModelsFor>;
+  try {
+    models = reviewModelsFor(deps.config, deps.env, { file: deps.configFile });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Whoever asked hears why nothing happens, and what to set.
+    const asked = requesterOf(request) !== undefined || deps.origin === "app";
+    if (asked) await deps.forge.comment(request.pr, `prd-bot could not review this pull request: ${sanitizeModelText(error.message)}`);
+    return { notes: [`review of #${request.pr} not started: ${error.message}`], failure: error.message };
+  }
+  const workspace = await deps.workspace();
+  const scratch = await mkdtemp(path.join(deps.tempDir, "prd-bot-state-"));
+  try {
+    const state = createBranchStore({ remoteUrl: credentialedUrl(deps.forge.gitRemote()), branch: deps.config.state.branch, workDir: scratch });
+    return await runReviewJob(request, { forge: deps.forge, workspace, state, ladder: models.ladder, ...(models.embedder ? { embedder: models.embedder } : {}), config: deps.config, log: deps.log, now: deps.now });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 async function notYetReply(request: Extract<ForgeJobRequest, { job: "review" | "apply" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
   const command = `/scrum ${request.job}`;
   const asked = requesterOf(request) !== undefined || deps.origin === "app";
@@ -111,20 +140,4 @@ async function notYetReply(request: Extract<ForgeJobRequest, { job: "review" | "
   const who = requesterOf(request);
   deps.log.info(`answered ${command}${who ? ` by ${who}` : ""} on #${request.pr}: not available yet (${posted.url})`);
   return { unavailable: true, notes: [`${command}${who ? ` by ${who}` : ""}: replied that it is not available yet (${posted.url})`] };
-}
-
-export const AUDIT_UNAVAILABLE = "auditor not available in this version";
-
-async function auditNotYet(request: Extract<ForgeJobRequest, { job: "audit" }>, deps: ForgeJobDeps): Promise<ForgeJobResult> {
-  if (deps.origin === "action") {
-    // A PR event must not fail the PR's checks meanwhile.
-    deps.log.info(`the auditor is not available yet: pull request #${request.pr} is not audited by this version (nothing failed)`);
-    return { unavailable: true, notes: [`auditor not available yet: #${request.pr} was not audited`] };
-  }
-  // The app set prd-bot/auditor pending on the head it saw; the job names only the PR, so its current head is
-  // used (a newer push brought its own pending status and its own job). Never leave a PR pending.
-  const pull = await deps.forge.getPullRequest(request.pr);
-  await postFinalStatus(deps.forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
-  deps.log.info(`#${request.pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
-  return { unavailable: true, notes: [`${AUDITOR_CONTEXT} on #${request.pr} set to success: ${AUDIT_UNAVAILABLE}`] };
 }

@@ -225,28 +225,41 @@ describe.concurrent("the built Action", () => {
     expect(w.model.comments.map((c) => [c.issueNumber, c.body])).toEqual([[12, `prd-bot opened a draft pull request for this issue: ${result.outputs["pr-url"]}`]]);
   });
 
-  it("/scrum on a PR by a writer → a reply that review is not available yet; by a reader → ignored", async ({ expect, onTestFinished }) => {
+  it("/scrum on a PR by a writer → the review runs: a line comment on the diff and the report; by a reader → ignored", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     w.model.permissions = { alice: "write", mallory: "read" };
+    await w.repo.git("checkout", "-q", "-b", "feature");
+    const slugify = (SAMPLE_FILES["src/slugify.js"] as string).replace('.replace(/[^a-z0-9]+/g, "-");', '.replace(/[^a-z0-9]+/g, "-")\n    .replace(/-+$/g, "");');
+    await writeFile(path.join(w.repo.root, "src/slugify.js"), slugify);
+    await w.repo.git("commit", "-q", "-am", "trim the end");
+    await w.repo.git("push", "-q", "origin", "feature");
     const at = "2026-01-01T00:00:00Z";
-    w.model.pulls.push({ number: 5, title: "Feature", body: "", head: "main", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: at, updatedAt: at });
+    w.model.pulls.push({ number: 5, title: "Trim", body: "", head: "feature", base: "main", state: "open", draft: false, labels: [], author: "alice", createdAt: at, updatedAt: at });
+    w.llm.reply((request) => {
+      const prompt = JSON.stringify(request.body);
+      const ref = /\[ref:([0-9a-f-]+)\] docs\/PRD.md > slug-kit PRD > Slugs/.exec(prompt)?.[1] ?? "missing";
+      return { content: JSON.stringify({ summary: "Trims trailing dashes only; the PRD asks for leading and trailing ones.", alignment_score: 6, findings: [{ line_start: 7, line_end: 7, severity: "major", category: "requirement", confidence: 90, message: "Leading dashes are kept.", suggestion: '    .replace(/^-+|-+$/g, "");', prd_refs: [ref] }], gaps: [] }) };
+    });
     const comment = (login: string) => ({
       action: "created",
       is_pull: true,
-      issue: { number: 5, title: "Feature", body: "", pull_request: { merged: false } },
+      issue: { number: 5, title: "Trim", body: "", pull_request: { merged: false } },
       comment: { id: 77, body: "/scrum", user: { login } },
       repository: { full_name: "acme/app", default_branch: "main" },
     });
     const byWriter = await run(w, { event: "issue_comment", payload: comment("alice") });
-    expect(byWriter.code, byWriter.stdout).toBe(0);
-    expect(byWriter.outputs.outcome).toBe("unavailable");
+    expect(byWriter.code, `${byWriter.stdout}\n${byWriter.stderr}`).toBe(0);
     expect(w.model.comments).toHaveLength(1);
-    expect(w.model.comments[0]?.body).toMatch(/^prd-bot: `\/scrum review` is not available in this version yet/);
+    expect(w.model.comments[0]?.body).toMatch(/^<!-- prd-bot:review -->\n## prd-bot review/);
+    expect(w.model.comments[0]?.body).toContain("`src/slugify.js`: reviewed");
+    expect(w.model.reviews.flatMap((r) => r.comments)).toEqual([expect.objectContaining({ path: "src/slugify.js", line: 7 })]);
+    expect(await bare(w, "show", "prd-bot/state:reviews.jsonl")).toContain('"path":"src/slugify.js"');
     const byReader = await run(w, { event: "issue_comment", payload: comment("mallory") });
     expect(byReader.code).toBe(0);
     expect(byReader.stdout).toContain("commands need write access (mallory has read)");
     expect(w.model.comments).toHaveLength(1);
     expectCleanForge(w, expect);
+    expectNoSecrets(byWriter, expect);
   });
 
   it("the review label added by a writer (GitHub labeled) → the review's answer; by a reader → ignored; /scrum help → 👀 and the commands", async ({ expect, onTestFinished }) => {

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it, type ExpectStatic } from "vitest";
 import { createGiteaForge } from "../../src/adapters/forge/gitea/create-gitea-forge.js";
-import { AUDIT_UNAVAILABLE, createInProcessRunner } from "../../src/app/in-process-runner.js";
+import { createInProcessRunner } from "../../src/app/in-process-runner.js";
 import type { RunnableJob } from "../../src/app/job-starter.js";
 import type { AppServer } from "../../src/app/server.js";
 import { startAppServer } from "../../src/app/server.js";
@@ -182,7 +182,7 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
       expect(w.forge.gitRequests.filter((r) => r.service === "git-receive-pack" && r.method === "POST" && r.status === 200).length).toBeGreaterThanOrEqual(2);
     }
 
-    // The PR the bot opened gets audited: pending first (run-plan), then resolved by the runner.
+    // The PR the bot opened gets audited: pending first (run-plan), then finished by the runner's real audit.
     const headSha = await bare(repo, "rev-parse", BRANCH);
     const opened = w.onRepo(
       flavour === "github" ? githubExample("pull_request", (e) => e.action === "opened" && e.installation !== undefined) : giteaSample("pull_request_opened.json"),
@@ -195,13 +195,13 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     await w.app.idle();
     expect(model.statuses.map((s) => [s.sha, s.context, s.state, s.description])).toEqual([
       [headSha, "prd-bot/auditor", "pending", "Queued: prd-bot's auditor will check this pull request"],
-      [headSha, "prd-bot/auditor", "success", AUDIT_UNAVAILABLE],
+      [headSha, "prd-bot/auditor", "success", expect.stringMatching(/^No blocking issues/)],
     ]);
     expectClean(w, expect);
     expectNoSecrets(w, expect);
   });
 
-  it("gitea: /scrum review and /scrum apply from a writer → 👀 and the Action's \"not available yet\" reply, nothing else", async ({ expect, onTestFinished }) => {
+  it("gitea: /scrum review and /scrum apply from a writer → 👀, the review's report (nothing changed: no model call) and apply's \"not available yet\"", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     const { model } = await w.addRepo("app", CONFIG);
     const now = new Date().toISOString();
@@ -218,7 +218,10 @@ describe.concurrent("the webhook app in-process, with the built-in runner", () =
     }
     await w.app.idle();
     expect(model.reactions.map((r) => [r.commentId, r.content])).toEqual([[31, "eyes"], [32, "eyes"]]);
-    expect(model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body)).toEqual([notYetComment("review", false), notYetComment("apply", false)]);
+    const replies = model.comments.filter((c) => c.author === model.botLogin).map((c) => c.body);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^<!-- prd-bot:review -->\n## prd-bot review\n\n`[0-9a-f]{12}`\.\.`[0-9a-f]{12}`: 0 file\(s\) reviewed/);
+    expect(replies[1]).toBe(notYetComment("apply", false));
     expect(w.cycles).toEqual([]);
     expect(w.llm.requests).toEqual([]);
     expect(await readdir(w.tempDir)).toEqual([]);

@@ -116,7 +116,7 @@ describe("prd-bot serve", () => {
     }
   });
 
-  it("PRD_BOT_MODE=in-process without --runner runs the built-in runner: a /scrum from a writer gets its reply from this process", async () => {
+  it("PRD_BOT_MODE=in-process without --runner runs the built-in runner: a /scrum from a writer gets its answer from this process (no model configured: it says so)", async () => {
     const app = serve({ GITEA_URL: gitea.url, GITEA_TOKEN: gitea.token, GITEA_WEBHOOK_SECRET: "gitea-secret", PRD_BOT_MODE: "in-process" });
     try {
       const listening = /app listening on (http:\/\/[\d.]+:\d+)/;
@@ -136,7 +136,8 @@ describe("prd-bot serve", () => {
       expect(await deliver(`${base}/gitea/webhook`, { kind: "gitea", event: "issue_comment", payload, secret: "gitea-secret" })).toMatchObject({ status: 202 });
       const replies = () => model.comments.filter((c) => c.author === model.botLogin && c.issueNumber === 4);
       await waitFor(() => replies().length === 1, 10_000, "the runner's reply");
-      expect(replies()[0]?.body).toMatch(/^prd-bot: `\/scrum review` is not available in this version yet/);
+      // The app has no model configured: the writer hears why, and which setting to change.
+      expect(replies()[0]?.body).toMatch(/^prd-bot could not review this pull request: .*no model is configured/s);
       expect(model.dispatches).toHaveLength(dispatched);
       app.child.kill("SIGTERM");
       expect(await app.exited).toBe(0);

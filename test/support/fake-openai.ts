@@ -53,6 +53,10 @@ export interface FakeOpenAIOptions {
   jsonSchema?: "accept" | "reject";
   /** Model ids listed by GET /v1/models. */
   models?: string[];
+  /** Answers POST /v1/embeddings with these vectors (one per input); without it the route is unexpected. */
+  embed?: (inputs: string[], model: string) => number[][];
+  /** Asked before the queue for every chat request: a reply routes by model or prompt (parallel callers). */
+  respond?: (request: RecordedRequest) => Reply | undefined;
 }
 
 export interface FakeOpenAI {
@@ -103,6 +107,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       const ids = options.models ?? ["fake-model"];
       return send(res, 200, { object: "list", data: ids.map((id) => ({ id, object: "model", created: CREATED, owned_by: "fake" })) });
     }
+    if (req.method === "POST" && path === "/v1/embeddings" && options.embed) {
+      const body = recorded.body as { input?: unknown; model?: string } | undefined;
+      const inputs = Array.isArray(body?.input) ? body.input.map(String) : [String(body?.input ?? "")];
+      const vectors = options.embed(inputs, String(body?.model ?? ""));
+      return send(res, 200, {
+        object: "list",
+        model: body?.model ?? "fake-embed",
+        data: vectors.map((embedding, index) => ({ object: "embedding", index, embedding })),
+        usage: { prompt_tokens: inputs.join(" ").length, total_tokens: inputs.join(" ").length },
+      });
+    }
     if (req.method !== "POST" || path !== "/v1/chat/completions") {
       unexpected.push(recorded);
       return send(res, 404, errorBody(`unexpected request: no route for ${req.method} ${path}`, "invalid_request_error"));
@@ -119,7 +134,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (options.jsonSchema === "reject" && body.response_format?.type === "json_schema") {
       return send(res, 400, { error: { message: JSON_SCHEMA_REJECTION, type: "invalid_request_error", param: "response_format", code: null } });
     }
-    let next = queue.shift();
+    let next = options.respond?.(recorded) ?? queue.shift();
     while (typeof next === "function") next = next(recorded);
     if (next === undefined) {
       unexpected.push(recorded);

@@ -79,7 +79,7 @@ describe("incomplete_rename", () => {
   });
 
   it("says which files it did not search", async () => {
-    const { files, tree } = pullRequest([{ path: "a.ts", before: "export function oldHelperName() {}\n", after: "export function newHelperName() {}\n" }], { "big.ts": "x".repeat(2000), "b.ts": "oldHelperName();\n" });
+    const { files, tree } = pullRequest([{ path: "a.ts", before: "export function oldHelperName() {}\n", after: "export function newHelperName() {}\n" }], { "big.ts": "x".repeat(2000), "b.ts": "import {\n  oldHelperName,\n} from './a';\n\noldHelperName();\n" });
     const result = await checkIncompleteRename(files, tree, { maxFileBytes: 1000, maxTotalBytes: 10_000 });
     expect(result.issues).toHaveLength(1);
     expect(result.skipped).toEqual([{ what: "1 file(s) larger than 1000 bytes", reason: "not searched for stale references to renamed names" }]);

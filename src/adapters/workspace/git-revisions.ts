@@ -42,6 +42,12 @@ export async function diffRevisions(gitDir: string, base: string, head: string):
   });
 }
 
+/** The merge base of two revisions, or undefined when the (shallow) history does not reach one. */
+export async function mergeBase(gitDir: string, a: string, b: string): Promise<string | undefined> {
+  const result = await execGit(gitDir, ["merge-base", a, b], { okCodes: [1, 128] });
+  return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+}
+
 /** Messages of the commits on `head` that are not on `base`, oldest first (at most `max`). */
 export async function commitMessages(gitDir: string, base: string, head: string, max = 100): Promise<string[]> {
   const out = (await execGit(gitDir, ["log", "--reverse", "-z", `--max-count=${max}`, "--format=%B", `${base}..${head}`])).stdout;
@@ -79,9 +85,9 @@ export async function treeAt(gitDir: string, rev: string): Promise<HeadTree> {
  * Fetches `ref` (e.g. `refs/pull/7/head`) from `remote` into the bare repository `gitDir` (created when
  * missing), shallow, and returns the commit it points at. The auth header goes through git's environment.
  */
-export async function fetchRevision(remote: Remote, ref: string, gitDir: string, options: { depth?: number } = {}): Promise<string> {
+export async function fetchRevision(remote: Remote, ref: string, gitDir: string, options: { depth?: number; localRef?: string } = {}): Promise<string> {
   await execGit(".", ["init", "--quiet", "--bare", gitDir]);
-  const local = "refs/prd-bot/audit";
+  const local = options.localRef ?? "refs/prd-bot/audit";
   try {
     await execGit(gitDir, ["fetch", "--quiet", "--no-tags", `--depth=${options.depth ?? 1}`, remote.url, `+${ref}:${local}`], { env: authEnv(remote) });
   } catch (error) {

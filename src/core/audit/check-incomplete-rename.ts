@@ -9,7 +9,7 @@ import { isGeneratedPath, languageOfPath, type CodeLanguage } from "./code-files
 import { maskCode } from "./code-mask.js";
 import { isDistinctiveName } from "./common-names.js";
 import { definitionsInLine, type DefinitionKind } from "./definition-lines.js";
-import { bindsName } from "./name-bindings.js";
+import { bindsName, escapeRegExp } from "./name-bindings.js";
 import { patchLines } from "./patch-lines.js";
 
 export interface RenameLimits {
@@ -65,13 +65,17 @@ export async function checkIncompleteRename(files: readonly AuditFile[], tree: H
   if (overBudget > 0) skipped.push({ what: `${overBudget} file(s) beyond ${limits.maxTotalBytes} bytes read`, reason: "not searched for stale references to renamed names" });
 
   const isRepoModule = repoModules(tree.files.map((f) => f.path));
+  // A removed name still quoted in its own file at head is kept on purpose: a deprecation shim (`__getattr__`
+  // answering "MultiCommand") or an error that names the old option.
+  const ownFiles = await tree.read([...new Set(removed.map((r) => r.path))]);
+  const quoted = new Set(removed.filter((r) => new RegExp(`["'\`]${escapeRegExp(r.name)}["'\`]`).test(ownFiles.get(r.path) ?? "")));
   const uses = new Map<RemovedName, StaleUse[]>();
   const stillDefined = new Set<RemovedName>();
   for (let start = 0; start < searched.length; start += 500) {
     const contents = await tree.read(searched.slice(start, start + 500));
     for (const [path, content] of contents) {
       const language = languageOfPath(path) as CodeLanguage;
-      const here = removed.filter((r) => r.language === language && !stillDefined.has(r) && content.includes(r.name));
+      const here = removed.filter((r) => r.language === language && !stillDefined.has(r) && !quoted.has(r) && content.includes(r.name));
       if (here.length === 0) continue;
       const raw = content.split("\n");
       const masked = maskCode(content, language).split("\n");
@@ -79,10 +83,17 @@ export async function checkIncompleteRename(files: readonly AuditFile[], tree: H
         for (const r of here) {
           if (stillDefined.has(r) || !wordIn(line, r.name)) continue;
           const rawLine = raw[index] ?? line;
-          if (definitionsInLine(line, language).some((d) => d.name === r.name) || bindsName(line, r.name, language, isRepoModule, rawLine)) {
+          if (definitionsInLine(line, language, { loose: true }).some((d) => d.name === r.name) || bindsName(line, r.name, language, isRepoModule, rawLine)) {
             stillDefined.add(r);
             continue;
           }
+          // An object-literal key (`{ prefixUrl: … }`) names a property, often on purpose (a deprecation test).
+          if (r.kind === "field" && new RegExp(`(?<![\\w$.])${escapeRegExp(r.name)}\\s*:(?!:)`).test(line)) continue;
+          // ES modules: another file can only use a top-level name it imports; an unimported use is a global.
+          if (language === "ts" && r.kind !== "method" && r.kind !== "field" && path !== r.path && !importsName(rawLine, raw, r.name)) continue;
+          // `optparse.OptionParser`: qualified by a module imported from outside the repository.
+          const qualifier = new RegExp(`([A-Za-z_][\\w]*)\\.${escapeRegExp(r.name)}(?![\\w$])`).exec(line)?.[1];
+          if (qualifier && language === "python" && externalModule(raw, qualifier, isRepoModule)) continue;
           const list = uses.get(r) ?? [];
           list.push({ path, line: index + 1 });
           uses.set(r, list);
@@ -94,7 +105,7 @@ export async function checkIncompleteRename(files: readonly AuditFile[], tree: H
   const issues: Omit<AuditIssue, "blocking">[] = [];
   for (const r of removed) {
     const stale = uses.get(r);
-    if (stillDefined.has(r) || !stale || stale.length === 0) continue;
+    if (quoted.has(r) || stillDefined.has(r) || !stale || stale.length === 0) continue;
     const first = stale[0] as StaleUse;
     const where = stale.slice(0, 5).map((u) => `${u.path}:${u.line}`).join(", ");
     const more = stale.length > 5 ? ` and ${stale.length - 5} more` : "";
@@ -116,12 +127,14 @@ function removedNames(files: readonly AuditFile[]): RemovedName[] {
     const language = languageOfPath(file.path);
     if (!language || !file.patch || isGeneratedPath(file.path)) continue;
     const lines = patchLines(file.patch);
-    const defs = (texts: string[]) =>
+    const defs = (texts: string[], loose: boolean) =>
       maskCode(texts.join("\n"), language)
         .split("\n")
-        .flatMap((line) => definitionsInLine(line, language));
-    const removed = defs(lines.removed.map((l) => l.text));
-    const added = defs(lines.added.map((l) => l.text));
+        // A definition that names itself again (`const DOMException = globalThis.DOMException ?? Error`)
+        // shadows an outer name: removing it leaves the outer one, not a broken reference.
+        .flatMap((line) => definitionsInLine(line, language, { loose }).filter((d) => countWord(line, d.name) === 1));
+    const removed = defs(lines.removed.map((l) => l.text), false);
+    const added = defs(lines.added.map((l) => l.text), true);
     for (const d of added) addedNames.add(`${language} ${d.name}`);
     perFile.push({ file, language, removed, added });
   }
@@ -134,10 +147,32 @@ function removedNames(files: readonly AuditFile[]): RemovedName[] {
       if (addedNames.has(key) || seen.has(key) || !isDistinctiveName(d.name)) continue;
       seen.add(key);
       const replacement = newHere.find((a) => a.kind === d.kind)?.name;
+      // A field removed without a replacement is usually moved to another type or belongs to an outside one
+      // (an option passed through to fetch): too weak to block on.
+      if (d.kind === "field" && !replacement) continue;
       result.push({ name: d.name, kind: d.kind, language, path: file.previousPath ?? file.path, ...(replacement ? { replacement } : {}) });
     }
   }
   return result;
+}
+
+function externalModule(lines: readonly string[], module: string, isRepoModule: (module: string) => boolean): boolean {
+  const imported = lines.some((l) => new RegExp(`^\\s*import\\s+(?:[\\w.]+\\s*,\\s*)*${escapeRegExp(module)}\\b`).test(l));
+  return imported && !isRepoModule(module);
+}
+
+function countWord(line: string, name: string): number {
+  return line.split(new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(name)}(?![A-Za-z0-9_$])`)).length - 1;
+}
+
+/** The file imports `name` from a module of this repository (relative or aliased path), on one line or several. */
+function importsName(line: string, lines: readonly string[], name: string): boolean {
+  const n = escapeRegExp(name);
+  if (new RegExp(`^\\s*(?:import|export)\\b.*(?<![A-Za-z0-9_$])${n}(?![A-Za-z0-9_$])`).test(line)) return true;
+  const text = lines.join("\n");
+  const named = new RegExp(`\\bimport\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{[^}]*(?<![A-Za-z0-9_$])${n}(?![A-Za-z0-9_$])[^}]*\\}\\s*from\\s*["'](?:\\.{1,2}/|[@~]/)`);
+  const single = new RegExp(`\\bimport\\s+${n}\\s*(?:,|from)[^;\\n]*["'](?:\\.{1,2}/|[@~]/)|\\b(?:const|let|var)\\s+(?:${n}|\\{[^}]*\\b${n}\\b[^}]*\\})\\s*=\\s*require\\(\\s*["']\\.`);
+  return named.test(text) || single.test(text);
 }
 
 function wordIn(line: string, name: string): boolean {

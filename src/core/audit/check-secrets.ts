@@ -2,14 +2,18 @@
 // detector (core/secrets/detect-secrets.ts) decides; the issue names the kind and the place, never the text.
 import { detectSecrets, secretPathReason } from "../secrets/detect-secrets.js";
 import type { AuditFile, AuditIssue } from "./audit-types.js";
+import { isTestPath } from "./code-files.js";
 import { patchLines } from "./patch-lines.js";
 
-export function checkSecrets(files: readonly AuditFile[]): Omit<AuditIssue, "blocking">[] {
-  const issues: Omit<AuditIssue, "blocking">[] = [];
+export function checkSecrets(files: readonly AuditFile[]): (Omit<AuditIssue, "blocking"> & { blocking?: boolean })[] {
+  const issues: (Omit<AuditIssue, "blocking"> & { blocking?: boolean })[] = [];
   for (const file of files) {
     if (file.status === "removed") continue;
     const byName = file.status === "added" ? secretPathReason(file.path) : undefined;
-    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})`, path: file.path });
+    // Keys under a test folder (tests/certs/…) are made for the tests almost always: said, but not blocking.
+    const inTests = isTestPath(file.path) ? { blocking: false, note: " (in a test path: likely a fixture)" } : { note: "" };
+    const { note, ...advice } = inTests;
+    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})${note}`, path: file.path, ...advice });
     const added = patchLines(file.patch).added;
     if (added.length === 0) continue;
     const reported = new Set<number>();
@@ -17,7 +21,7 @@ export function checkSecrets(files: readonly AuditFile[]): Omit<AuditIssue, "blo
       const line = added[finding.line - 1]?.line;
       if (line === undefined || reported.has(line)) continue;
       reported.add(line);
-      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)`, path: file.path, line });
+      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)${note}`, path: file.path, line, ...advice });
     }
   }
   return issues;

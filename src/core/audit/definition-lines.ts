@@ -20,7 +20,7 @@ const RULES: Record<CodeLanguage, Rule[]> = {
   ts: [
     { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:async\\s+)?function\\s*\\*?\\s*(${ID})`), kind: "function" },
     { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:abstract\\s+)?(?:class|interface|enum)\\s+(${ID})`), kind: "type" },
-    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?type\\s+(${ID})\\s*(?:<[^=]*>)?\\s*=`), kind: "type" },
+    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?type\\s+(${ID})\\s*(?:<.*>)?\\s*=`), kind: "type" },
     { pattern: new RegExp(`^(?:export\\s+)?(?:declare\\s+)?(?:const|let|var)\\s+(${ID})\\s*[:=]`), kind: "constant" },
     // Class methods and members (indented): `  async name(…) {`, `  private name: T;`, `  name?: T;`.
     { pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly|abstract|override|async|get|set|declare)\\s+)*\\*?(${ID})\\s*(?:<[^>]*>)?\\s*\\([^)]*\\)?\\s*(?::\\s*[^={;]+)?\\s*\\{\\s*$`), kind: "method" },
@@ -52,9 +52,22 @@ const RULES: Record<CodeLanguage, Rule[]> = {
   ],
 };
 
-export function definitionsInLine(text: string, language: CodeLanguage): LineDefinition[] {
+// Looser shapes, used only where a false "defined" errs towards silence: on added lines (the name was moved,
+// not removed) and at head (the name still exists). Go const/var block entries and struct fields of any type,
+// indented assignments in Python and TypeScript class bodies.
+const LOOSE: Record<CodeLanguage, Rule[]> = {
+  ts: [{ pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly)\\s+)*(${ID})\\s*(?::[^=]+)?=(?![=>])`), kind: "field" }],
+  python: [{ pattern: new RegExp(`^\\s+(${ID})\\s*(?::[^=]+)?=(?!=)`), kind: "constant" }],
+  rust: [{ pattern: new RegExp(`^\\s+(?:pub(?:\\([^)]*\\))?\\s+)?(${ID})\\s*:\\s*[^:]`), kind: "field" }],
+  go: [
+    { pattern: new RegExp(`^\\t+(${ID})(?:\\s+[\\w.*\\[\\]]+)?\\s*=[^=]`), kind: "constant" },
+    { pattern: new RegExp(`^\\t+(${ID})\\s+[*\\[\\]\\w.]+`), kind: "field" },
+  ],
+};
+
+export function definitionsInLine(text: string, language: CodeLanguage, options: { loose?: boolean } = {}): LineDefinition[] {
   const found: LineDefinition[] = [];
-  for (const rule of RULES[language]) {
+  for (const rule of options.loose ? [...RULES[language], ...LOOSE[language]] : RULES[language]) {
     const match = rule.pattern.exec(text);
     const name = match?.[rule.group ?? 1];
     if (!name) continue;

@@ -9,7 +9,6 @@ import { runChecks } from "../../core/audit/run-checks.js";
 import type { Logger } from "../logger.js";
 import type { ModelClient } from "../../ports/model.js";
 import type { AuditSource } from "./audit-source.js";
-import { runModelCheck } from "./model-check.js";
 
 export type { AuditSource } from "./audit-source.js";
 export type { AuditReport } from "../../core/audit/render-audit.js";
@@ -59,6 +58,8 @@ export async function runAuditJob(input: AuditJobInput): Promise<AuditJobResult>
   let model: ModelCheckStatus = { status: "skipped", detail: input.modelSkipped ?? "no models.audit configured" };
   const issues = [...checks.issues];
   if (input.model) {
+    // Loaded only when a model is asked: the prompts and schemas are not needed otherwise.
+    const { runModelCheck } = await import("./model-check.js");
     const judged = await runModelCheck({ model: input.model, source, files, config, log });
     model = judged.status;
     // A model finding the deterministic checks already made (same kind, same claim text) is not said twice.
