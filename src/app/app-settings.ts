@@ -23,6 +23,10 @@ export interface AppSettings {
   workflow: string;
   maxQueuedJobs: number;
   maxConcurrentJobs: number;
+  /** Deliveries of one repository waiting at most; more answer 503. */
+  maxPendingPerRepository: number;
+  /** On SIGTERM/SIGINT: how long running work may take to finish before it is abandoned, in ms. */
+  shutdownMs: number;
   /** In-process mode: a module that exports a job runner to use instead of the built-in one. */
   runner: string | undefined;
 }
@@ -56,6 +60,8 @@ export function readAppSettings(env: Env, readFile: (path: string) => string): A
     workflow: get("PRD_BOT_WORKFLOW") ?? DEFAULT_WORKFLOW,
     maxQueuedJobs: wholeNumber("PRD_BOT_MAX_QUEUED", 20, 0),
     maxConcurrentJobs: wholeNumber("PRD_BOT_MAX_CONCURRENT", 2, 1),
+    maxPendingPerRepository: wholeNumber("PRD_BOT_MAX_PENDING_PER_REPO", 100, 1),
+    shutdownMs: wholeNumber("PRD_BOT_SHUTDOWN_SECONDS", 10, 0, 3600) * 1000,
     runner: get("PRD_BOT_RUNNER"),
   };
   const mode = get("PRD_BOT_MODE") ?? "dispatch";

@@ -34,6 +34,8 @@ export async function receiveDelivery(options: ReceiveOptions, headers: Incoming
   const checked = readDeliveryHeaders(options.kind, headers);
   if (!checked.ok) return refuse(checked.status, "bad-request", checked.reason);
   const { event, id, signature } = checked.headers;
+  // Nothing to verify or parse: a client error, not a bad signature (signing "" is not what a forge does).
+  if (body.length === 0) return refuse(400, "bad-request", "the body is empty; a webhook delivery carries a JSON object", id);
   if (!(await verifySignature(options.secret, body, signature))) {
     const secret = options.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET";
     options.log.warn(`${options.kind} ${event} [delivery ${id}]: refused, the signature does not match (is ${secret} the secret set on the webhook?)`);
@@ -47,7 +49,13 @@ export async function receiveDelivery(options: ReceiveOptions, headers: Incoming
   try {
     payload = JSON.parse(body);
   } catch (error) {
+    options.dedup.forget(id);
     return refuse(400, "bad-request", `the body is not JSON (${(error as Error).message}); set the webhook's content type to application/json`, id);
+  }
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
+    options.dedup.forget(id);
+    const what = payload === null ? "null" : Array.isArray(payload) ? "an array" : `a ${typeof payload}`;
+    return refuse(400, "bad-request", `the payload is ${what}, not a JSON object; a webhook delivery carries an object`, id);
   }
   let receipt: Receipt;
   try {

@@ -48,7 +48,10 @@ export interface AppServer {
   readonly probot: Probot | undefined;
   /** Resolves when all accepted work is done. */
   idle(): Promise<void>;
-  /** Stops taking deliveries, waits up to `drainMs` (default 10 s) for accepted work, then closes. */
+  /**
+   * Stops taking deliveries (503), drops the waiting ones, waits up to `drainMs` (default 10 s) for the
+   * running ones, releases the ids of everything unfinished (a redelivery is accepted), then closes.
+   */
   close(drainMs?: number): Promise<void>;
 }
 
@@ -147,13 +150,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      let timer: NodeJS.Timeout | undefined;
-      const drained = await Promise.race([
-        dispatcher.idle().then(() => true),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), drainMs))),
-      ]);
-      clearTimeout(timer);
-      if (!drained) log.warn(`closing with ${dispatcher.pending} deliveries still in progress after ${drainMs} ms`);
+      // Waiting deliveries are dropped and what runs gets until the deadline; unfinished ids are released.
+      const { abandoned } = await dispatcher.close(drainMs);
+      if (abandoned > 0) log.warn(`closing with ${abandoned} deliveries abandoned after ${drainMs} ms`);
       server.closeAllConnections();
       await closed;
     },

@@ -6,6 +6,8 @@
 export interface WorkQueueOptions {
   /** Tasks waiting (not running) at most; a push beyond is refused. */
   maxQueued: number;
+  /** Tasks of one key waiting at most (default unlimited); a push beyond is refused, so one repository cannot fill the queue. */
+  maxQueuedPerKey?: number;
   /** Default 1: one task per key at a time, in the order pushed. */
   maxConcurrentPerKey?: number;
   /** Default unlimited. A function is asked again each time a task could start (see `wake`). */
@@ -14,11 +16,28 @@ export interface WorkQueueOptions {
   onError?: (error: unknown, key: string) => void;
 }
 
-/** `waiting`: 0 when the task started at once, else the number of tasks now waiting (this one included). */
-export type Enqueued = { accepted: true; waiting: number } | { accepted: false; reason: string };
+/**
+ * `waiting`: 0 when the task started at once, else the number of tasks now waiting (this one included).
+ * `coalesced`: the task joined a waiting one with the same coalesce key: `dropped` (the waiting one stays and
+ * this one never runs) or `replaced` (this one takes the waiting one's place; `replacedId` is that one's id).
+ */
+export type Enqueued =
+  | { accepted: true; waiting: number; coalesced?: "dropped" | "replaced"; replacedId?: string }
+  | { accepted: false; reason: string };
+
+export interface PushOptions {
+  /** The caller's id for this task (a delivery id), returned by close() for tasks that never ran. */
+  id?: string;
+  /** Waiting tasks of the same key with the same coalesce key become one. */
+  coalesce?: string;
+  /** `keep-first` (default): a repeat while one waits is dropped. `keep-last`: it replaces the waiting one. */
+  keep?: "keep-first" | "keep-last";
+}
 
 export interface WorkQueue {
-  push(key: string, task: () => Promise<void>): Enqueued;
+  push(key: string, task: () => Promise<void>, options?: PushOptions): Enqueued;
+  /** Refuse new tasks and drop every waiting one; returns the ids of the dropped tasks. Running tasks go on. */
+  close(): string[];
   /** Resolves when nothing runs and nothing waits. */
   idle(): Promise<void>;
   /** Start what may start now (after a `maxConcurrent` function's answer went up). */
@@ -36,7 +55,10 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   }
   if (typeof limit === "number" && !(limit >= 1)) throw new RangeError(`work queue: maxConcurrent must be ≥ 1, got ${limit}`);
 
-  const waiting = new Map<string, (() => Promise<void>)[]>();
+  type Entry = { task: () => Promise<void>; id?: string; coalesce?: string };
+  const perKeyQueued = options.maxQueuedPerKey ?? Number.POSITIVE_INFINITY;
+  const waiting = new Map<string, Entry[]>();
+  let closed = false;
   const active = new Map<string, number>();
   // Keys with waiting tasks, in turn order (a Set keeps insertion order; re-adding moves nothing).
   const ready = new Set<string>();
@@ -53,7 +75,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
       const list = waiting.get(key);
       // A key at its own limit leaves the line; it comes back when one of its tasks ends.
       if (!list || (active.get(key) ?? 0) >= perKey) continue;
-      const task = list.shift() as () => Promise<void>;
+      const { task } = list.shift() as Entry;
       if (list.length === 0) waiting.delete(key);
       queued -= 1;
       running += 1;
@@ -89,19 +111,43 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   };
 
   return {
-    push(key, task) {
+    push(key, task, pushOptions = {}) {
+      if (closed) return { accepted: false, reason: "closing: no new work is taken" };
+      const list = waiting.get(key) ?? [];
+      if (pushOptions.coalesce !== undefined) {
+        const same = list.find((entry) => entry.coalesce === pushOptions.coalesce);
+        if (same) {
+          if (pushOptions.keep !== "keep-last") return { accepted: true, waiting: queued, coalesced: "dropped" };
+          const replacedId = same.id;
+          same.task = task;
+          same.id = pushOptions.id;
+          return { accepted: true, waiting: queued, coalesced: "replaced", ...(replacedId !== undefined ? { replacedId } : {}) };
+        }
+      }
       const startsNow = running < Math.max(1, overall()) && (active.get(key) ?? 0) < perKey && !waiting.has(key);
       if (!startsNow && queued >= options.maxQueued) {
         return { accepted: false, reason: `busy: ${queued} task${queued === 1 ? " is" : "s are"} already waiting (the limit is ${options.maxQueued}); try again later` };
       }
-      const list = waiting.get(key) ?? [];
-      list.push(task);
+      if (!startsNow && list.length >= perKeyQueued) {
+        return { accepted: false, reason: `busy: ${list.length} tasks of ${key} are already waiting (the limit per repository is ${perKeyQueued}); try again later` };
+      }
+      list.push({ task, ...(pushOptions.id !== undefined ? { id: pushOptions.id } : {}), ...(pushOptions.coalesce !== undefined ? { coalesce: pushOptions.coalesce } : {}) });
       waiting.set(key, list);
       queued += 1;
       ready.add(key);
       // Start synchronously when a slot is free, so `running` and `queued` are exact when push returns.
       pump();
       return { accepted: true, waiting: startsNow ? 0 : queued };
+    },
+    close() {
+      closed = true;
+      const dropped: string[] = [];
+      for (const list of waiting.values()) for (const entry of list) if (entry.id !== undefined) dropped.push(entry.id);
+      waiting.clear();
+      ready.clear();
+      queued = 0;
+      pump();
+      return dropped;
     },
     idle() {
       if (running === 0 && queued === 0) return Promise.resolve();

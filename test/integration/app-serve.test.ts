@@ -107,7 +107,7 @@ describe("prd-bot serve", () => {
 
       app.child.kill("SIGTERM");
       expect(await app.exited).toBe(0);
-      expect(app.stderr()).toContain("SIGTERM: finishing accepted deliveries, then stopping");
+      expect(app.stderr()).toContain("SIGTERM: stopping within");
       expect(app.stderr()).not.toContain(gitea.token);
       expect(gitea.violations).toEqual([]);
       expect(gitea.unexpected).toEqual([]);

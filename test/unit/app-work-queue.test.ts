@@ -131,4 +131,45 @@ describe("createWorkQueue", () => {
     late.release();
     await queue.idle();
   });
+
+  it("bounds one key's waiting tasks, so one repository cannot fill the queue for the others", () => {
+    const queue = createWorkQueue({ maxQueued: 100, maxQueuedPerKey: 3 });
+    const never = () => new Promise<void>(() => undefined);
+    const answers = Array.from({ length: 6 }, () => queue.push("busy-repo", never).accepted);
+    expect(answers).toEqual([true, true, true, true, false, false]); // one runs, three wait
+    expect(queue.push("other-repo", never).accepted).toBe(true);
+  });
+
+  it("coalesces: a repeat while one waits is dropped (keep-first) or replaces it (keep-last)", async () => {
+    const log: string[] = [];
+    const queue = createWorkQueue({ maxQueued: 10 });
+    const first = gate(log, "running");
+    queue.push("r", first.task);
+    const task = (name: string) => async () => void log.push(name);
+    expect(queue.push("r", task("scrum 1"), { coalesce: "scrum#1", id: "d1" })).toMatchObject({ accepted: true });
+    expect(queue.push("r", task("scrum 2"), { coalesce: "scrum#1", id: "d2" })).toMatchObject({ accepted: true, coalesced: "dropped" });
+    expect(queue.push("r", task("audit old"), { coalesce: "audit#1", keep: "keep-last", id: "a1" })).toMatchObject({ accepted: true });
+    expect(queue.push("r", task("audit new"), { coalesce: "audit#1", keep: "keep-last", id: "a2" })).toMatchObject({ coalesced: "replaced", replacedId: "a1" });
+    expect(queue.queued).toBe(2);
+    first.release();
+    await queue.idle();
+    expect(log.filter((line) => !line.startsWith("end"))).toEqual(["start running", "scrum 1", "audit new"]);
+  });
+
+  it("close() refuses new work and drops what waits, returning the dropped ids; running tasks go on", async () => {
+    const log: string[] = [];
+    const queue = createWorkQueue({ maxQueued: 10 });
+    const running = gate(log, "a");
+    queue.push("r", running.task, { id: "a" });
+    queue.push("r", async () => void log.push("b"), { id: "b" });
+    queue.push("s", async () => void log.push("c"));
+    await tick();
+    expect(queue.close().sort()).toEqual(["b"]);
+    expect(queue.push("r", async () => void log.push("d"))).toMatchObject({ accepted: false });
+    running.release();
+    await queue.idle();
+    expect(log).toContain("c"); // another key's task had started at once
+    expect(log).not.toContain("b");
+    expect(log).not.toContain("d");
+  });
 });

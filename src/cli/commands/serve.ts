@@ -46,6 +46,9 @@ Environment:
   PRD_BOT_WORKFLOW        the workflow file to dispatch (default prd-bot.yml)
   PRD_BOT_MAX_QUEUED      in-process jobs waiting at most (default 20); more are refused as busy
   PRD_BOT_MAX_CONCURRENT  in-process jobs running at once (default 2; one per repository)
+  PRD_BOT_MAX_PENDING_PER_REPO  deliveries of one repository waiting at most (default 100); more answer 503
+  PRD_BOT_SHUTDOWN_SECONDS  on SIGTERM: how long running work may finish (default 10); then it is
+                          abandoned, waiting deliveries are dropped, and their ids released for redelivery
   PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY, *_API_KEY   in-process mode: the models and their keys
   TMPDIR                  in-process mode: where each job's clone goes (removed after the job)
   LOG_LEVEL               Probot's log level (default warn)
@@ -83,7 +86,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       webhookPath: gitea.webhookPath,
       giteaForge: (repo) => createGiteaForge({ owner: repo.owner, repo: repo.repo, token: gitea.token, baseUrl: gitea.url, log: { warn } }),
     },
-    dispatcher: { mode: settings.mode, workflow: settings.workflow, runJob, maxQueuedJobs: settings.maxQueuedJobs, maxConcurrentJobs: settings.maxConcurrentJobs },
+    dispatcher: {
+      mode: settings.mode,
+      workflow: settings.workflow,
+      runJob,
+      maxQueuedJobs: settings.maxQueuedJobs,
+      maxConcurrentJobs: settings.maxConcurrentJobs,
+      maxPendingPerRepository: settings.maxPendingPerRepository,
+    },
   });
   const routes = [settings.github && `GitHub at ${settings.github.webhookPath}`, gitea && `Gitea at ${gitea.webhookPath}`].filter(Boolean).join(", ");
   const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner ?? "built-in runner"})`;
@@ -93,8 +103,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once("SIGINT", () => done("SIGINT"));
     process.once("SIGTERM", () => done("SIGTERM"));
   });
-  io.log.info(`${signal}: finishing accepted deliveries, then stopping`);
-  await server.close();
+  io.log.info(`${signal}: stopping within ${settings.shutdownMs / 1000} s: waiting deliveries are dropped, running ones may finish`);
+  await server.close(settings.shutdownMs);
+  io.log.info("stopped");
+  // Abandoned forge calls (sockets, retry timers) must not keep the process alive past the deadline.
+  setTimeout(() => process.exit(), 250).unref();
   return 0;
 }
 
