@@ -49,6 +49,29 @@ export const DEFAULT_PROTECTED = [
   ".github/prd-bot.yml",
 ];
 
+/** Never patched by `/scrum apply` (apply.deny): CI, docs, configuration, infrastructure and deployment. */
+export const DEFAULT_APPLY_DENY = [
+  ".github/**",
+  ".gitea/**",
+  "docs/**",
+  "config/**",
+  "configs/**",
+  "**/*.config.{js,cjs,mjs,ts}",
+  "infra/**",
+  "infrastructure/**",
+  "deploy/**",
+  "deployment/**",
+  "deployments/**",
+  "ops/**",
+  "k8s/**",
+  "helm/**",
+  "charts/**",
+  "terraform/**",
+  "ansible/**",
+  "**/Dockerfile*",
+  "**/docker-compose*",
+];
+
 /** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
 function insideRepository(path: string): boolean {
   const slashed = path.replace(/\\/g, "/");
@@ -157,10 +180,6 @@ export const configSchema = z
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
         max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
         map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
-        localize: z
-          .enum(["off", "model"])
-          .default("off")
-          .describe("model: one extra budgeted call on models.localize picks files from the map and outlines before the proposal (recorded in the cycle)."),
       })
       .strict()
       .prefault({}),
@@ -182,6 +201,30 @@ export const configSchema = z
         max_files: z.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
         max_diff_bytes: z.number().int().positive().default(2_000_000).describe("Patch bytes audited; files beyond are named as not read."),
         max_model_tokens: z.number().int().positive().default(12_000).describe("Tokens of diff shown to the model check."),
+      })
+      .strict()
+      .prefault({}),
+    apply: z
+      .object({
+        min_confidence: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(90)
+          .describe("A file's review confidence_avg, and each patch's own confidence, must reach this for `/scrum apply`."),
+        min_finding_confidence: z.number().min(0).max(100).default(70).describe("A file's review confidence_min must reach this (one weak finding keeps the file out)."),
+        max_files: z.number().int().positive().default(5).describe("Files patched per run, highest review confidence first."),
+        max_patches: z.number().int().positive().max(10).default(2).describe("Patches kept per file (gate `count`)."),
+        max_patch_lines: z.number().int().positive().default(6).describe("Lines on either side of one patch (gate `size`)."),
+        deny: z
+          .array(z.string().min(1))
+          .default(DEFAULT_APPLY_DENY)
+          .describe("Globs never patched by `/scrum apply`, on top of paths.protected (gate `protected`)."),
+        check_command: z.string().min(1).optional().describe("Command that must pass after a file's patches. Default: the test command."),
+        push_to_pr: z
+          .boolean()
+          .default(true)
+          .describe("Same-repository PRs: push commits to the PR's branch. false (and always for forks): a follow-up draft PR, else suggestions."),
       })
       .strict()
       .prefault({}),
@@ -228,6 +271,7 @@ export const configSchema = z
       .object({
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        patch: z.array(modelRef).default([]).describe("Ordered models for `/scrum apply` patches (fallback in order). Empty: models.propose."),
         review: z
           .array(modelRef)
           .default([])
@@ -236,7 +280,6 @@ export const configSchema = z
           .optional()
           .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
-        localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (a cheap one is enough); empty: models.propose."),
         max_output_tokens: z.number().int().positive().default(6000),
         max_answer_bytes: z
           .number()
