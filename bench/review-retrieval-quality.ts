@@ -27,7 +27,7 @@ const { labels } = JSON.parse(readFileSync(new URL("./data/review-retrieval-labe
 const DIMS = 512;
 function embed(text: string): Float32Array {
   const v = new Float32Array(DIMS);
-  for (const term of queryTerms([text])) v[createHash("md5").update(term).digest().readUInt32LE(0) % DIMS] += 1;
+  for (const term of queryTerms([text])) { const slot = createHash("md5").update(term).digest().readUInt32LE(0) % DIMS; v[slot] = (v[slot] ?? 0) + 1; }
   let norm = 0;
   for (const x of v) norm += x * x;
   return norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : v;
