@@ -165,4 +165,15 @@ describe("prd-bot apply", () => {
     expect(await repo.git("rev-parse", "HEAD")).toBe(head);
     expect(await repo.git("status", "--porcelain", "--untracked-files=all")).toBe("");
   });
+
+  it("a check that is red before any patch: no model call, nothing applied, exit 3 with the reason", async () => {
+    repo = await makeRepo({ ...FILES, "src/already.py": "BROKEN = 1\n" });
+    const head = await repo.git("rev-parse", "HEAD");
+    await writeReviews([reviewRecord("src/good.py", head)]);
+    const result = await runCli(["apply", "--root", repo.root, "--json"], { env: env() });
+    expect(result.code).toBe(3);
+    expect(jsonOf<{ reason: string }>(result).reason).toContain("the check is red before any patch");
+    expect(model.requests).toEqual([]);
+    expect(await repo.git("status", "--porcelain", "--untracked-files=all")).toBe("");
+  });
 });

@@ -14,6 +14,7 @@ import type { StateStore } from "../../ports/state.js";
 import type { Workspace } from "../../ports/workspace.js";
 import type { Logger } from "../logger.js";
 import { askStructured } from "../shared/ask-structured.js";
+import { providerKeyNames, runCheck, type RunCheckOptions } from "../shared/run-check.js";
 import { buildPatchPrompt } from "./patch-prompt.js";
 
 export type ApplyMode = "commit" | "dry_run" | "suggest";
@@ -102,7 +103,7 @@ async function applyOne(deps: ApplyFilesDeps, input: ApplyFilesInput, record: Re
   if (!workspace || !command) return { ...common, action: "no_patches", reason: "no check command: set apply.check_command or test.command" };
   try {
     await workspace.writeFile(record.path, gated.text);
-    const run = await deps.log.group(`check: ${command}`, () => workspace.run(command, { timeoutMs: config.test.timeout_seconds * 1000 }));
+    const run = await deps.log.group(`check: ${command}`, () => runCheck(workspace, checkOptions(deps, command)));
     const check = { command, exit_code: run.exit_code, timed_out: run.timed_out, output_tail: run.output_tail, duration_ms: run.duration_ms };
     if (!run.passed) {
       const how = run.timed_out ? `timed out after ${config.test.timeout_seconds} s` : `exited ${run.exit_code}`;
@@ -115,4 +116,10 @@ async function applyOne(deps: ApplyFilesDeps, input: ApplyFilesInput, record: Re
     // Back to HEAD (the new commit after a green file): reverted bytes and mode, check leftovers gone.
     await workspace.restore(deps.ownPaths ?? []);
   }
+}
+
+/** The one check runner's options (jobs/shared/run-check.ts): allowlisted env, no model keys, sandbox where possible. */
+export function checkOptions(deps: Pick<ApplyFilesDeps, "config" | "ownPaths" | "log">, command: string): RunCheckOptions {
+  const { config } = deps;
+  return { command, timeoutMs: config.test.timeout_seconds * 1000, test: config.test, secretEnv: providerKeyNames(config), protect: deps.ownPaths, log: deps.log };
 }

@@ -5,7 +5,8 @@ import type { FileOutcome } from "../../core/apply/apply-record.js";
 import { eligibleFiles, type SkippedFile } from "../../core/apply/eligible-files.js";
 import { latestReviews, parseReviews, REVIEWS_PATH } from "../../core/review/review-record.js";
 import type { ModelClient } from "../../ports/model.js";
-import { applyFiles, type ApplyFilesDeps, type ApplyMode } from "./apply-files.js";
+import { baselineCheck } from "../shared/baseline-check.js";
+import { applyFiles, checkOptions, type ApplyFilesDeps, type ApplyMode } from "./apply-files.js";
 
 export interface RunApplyDeps extends Omit<ApplyFilesDeps, "model"> {
   /** The patch chain (models.patch); wrapped in the budget ledger here unless free. */
@@ -38,6 +39,14 @@ export async function runApply(deps: RunApplyDeps, input: { headSha: string; bas
     deny: config.apply.deny,
     protectedGlobs: deps.protectedGlobs,
   });
+  // A check that is red before any patch would blame every patch: nothing is asked or applied then.
+  if (input.mode !== "suggest" && eligible.length > 0 && deps.workspace && deps.checkCommand && config.test.baseline) {
+    const workspace = deps.workspace;
+    const command = deps.checkCommand;
+    const baseline = await deps.log.group(`baseline check: ${command}`, () => baselineCheck(workspace, deps.state, { ...checkOptions(deps, command), now: deps.now }));
+    if (baseline.run) await workspace.restore(deps.ownPaths ?? []);
+    if (!baseline.ok) return { ok: false, reason: `the check is red before any patch, so nothing was applied: ${baseline.reason}` };
+  }
   const model = deps.model.free ? deps.model : budgetedModelClient(deps.model, { state: deps.state, limits: config.budget, now: deps.now });
   const files = await applyFiles({ ...deps, model }, { records: eligible, headSha: input.headSha, pr: input.pr, mode: input.mode });
   const tokens = files.reduce((sum, file) => ({ prompt: sum.prompt + file.tokens.prompt, completion: sum.completion + file.tokens.completion }), { prompt: 0, completion: 0 });
