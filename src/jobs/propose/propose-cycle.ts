@@ -138,6 +138,8 @@ async function runCycle(
     buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state }),
   );
   const rules = { ...baseRules, partialPaths: prompt.partialPaths };
+  const late = run.pastLocalDeadline(config.policy.local_deadline_seconds);
+  if (late) return late;
   if (prompt.withheld.length > 0) {
     const shown = prompt.withheld.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(", ");
     log.info(`context: ${prompt.withheld.length} file(s) kept out of the prompt as holding secrets: ${shown}${prompt.withheld.length > 5 ? ", …" : ""}`);
@@ -184,6 +186,8 @@ async function runCycle(
       if (file.tolerant_edits) log.info(`${file.path}: edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace differences`);
     }
     if (!applied.ok) return { outcome: applied.outcome, reason: applied.reason };
+    const slow = run.pastLocalDeadline(config.policy.local_deadline_seconds);
+    if (slow) return slow;
     if (applied.files.every((file) => file.mode === "NOOP")) {
       return { outcome: "cycle_noop", reason: "every proposed file is identical to the current content" };
     }
@@ -219,6 +223,8 @@ async function finishGreen(
   test: TestRun,
 ): Promise<Ending> {
   if (options.dryRun) return { outcome: "ok", reason: "dry run: tests green; nothing committed" };
+  const late = run.pastLocalDeadline(deps.config.policy.local_deadline_seconds);
+  if (late) return late;
   run.phase = "publish";
   const branch = `prd-bot/${gap.id}`;
   const written = files.filter((file) => file.mode !== "NOOP").map((file) => file.path);
