@@ -31,13 +31,16 @@ interface Label {
 }
 
 const { values } = parseArgs({
-  options: { clone: { type: "string", multiple: true }, labels: { type: "string" }, explore: { type: "string" }, count: { type: "string" } },
+  options: { clone: { type: "string", multiple: true }, labels: { type: "string" }, explore: { type: "string" }, count: { type: "string" }, ci: { type: "string" } },
 });
 const config = parseConfig(undefined, ".github/prd-bot.yml");
+// What CI said about each head: "unknown" (as the CLI sees it, the default) or "none" (no CI result, as a forge
+// would report for these commits, which were never built on their own).
+const CI = (values.ci ?? "unknown") as "unknown" | "none";
 const clones = new Map((values.clone ?? []).map((c) => c.split("=") as [string, string]));
 
 async function audit(path: string, sha: string) {
-  const source = await localAuditSource({ root: path, base: `${sha}^`, head: sha });
+  const source = { ...(await localAuditSource({ root: path, base: `${sha}^`, head: sha })), ci: CI };
   const started = performance.now();
   const { report } = await runAuditJob({ source, config, log: silentLogger });
   return { report, ms: performance.now() - started };
@@ -93,7 +96,7 @@ for (const label of labels.labels) {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? "—" : (a / b).toFixed(2));
-console.log(`Auditor on ${audited} labelled commits (${[...clones.keys()].join(", ")}); default config, no model.\n`);
+console.log(`Auditor on ${audited} labelled commits (${[...clones.keys()].join(", ")}); default config, no model, CI ${CI}.\n`);
 console.log("| kind | positives | blocking TP | FP | FN | precision | recall | any-issue precision | any-issue recall |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 let tp = 0;

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   review: async (argv, io) => (await import("./commands/review.js")).reviewCommand(argv, io),
   context: async (argv, io) => (await import("./commands/context.js")).contextCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./commands/apply-edits.js")).applyEditsCommand(argv, io),
+  apply: async (argv, io) => (await import("./commands/apply.js")).applyCommand(argv, io),
   audit: async (argv, io) => (await import("./commands/audit.js")).auditCommand(argv, io),
   stats: async (argv, io) => (await import("./commands/stats.js")).statsCommand(argv, io),
   demo: async (argv, io) => (await import("./commands/demo.js")).demoCommand(argv, io),
@@ -30,6 +31,7 @@ Commands:
   review        review a base..head range against the PRD (line findings with checked citations)
   context       what a cycle would send for a gap: files whole or in part, tokens, why (no model call)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  apply         patches from high-confidence review records, checked; dry run unless --commit
   audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model

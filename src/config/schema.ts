@@ -48,6 +48,29 @@ export const DEFAULT_PROTECTED = [
   ".github/prd-bot.yml",
 ];
 
+/** Never patched by `/scrum apply` (apply.deny): CI, docs, configuration, infrastructure and deployment. */
+export const DEFAULT_APPLY_DENY = [
+  ".github/**",
+  ".gitea/**",
+  "docs/**",
+  "config/**",
+  "configs/**",
+  "**/*.config.{js,cjs,mjs,ts}",
+  "infra/**",
+  "infrastructure/**",
+  "deploy/**",
+  "deployment/**",
+  "deployments/**",
+  "ops/**",
+  "k8s/**",
+  "helm/**",
+  "charts/**",
+  "terraform/**",
+  "ansible/**",
+  "**/Dockerfile*",
+  "**/docker-compose*",
+];
+
 /** A relative path that cannot leave the repository: no absolute form, no ".." segment. */
 function insideRepository(path: string): boolean {
   const slashed = path.replace(/\\/g, "/");
@@ -161,6 +184,30 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    apply: z
+      .object({
+        min_confidence: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(90)
+          .describe("A file's review confidence_avg, and each patch's own confidence, must reach this for `/scrum apply`."),
+        min_finding_confidence: z.number().min(0).max(100).default(70).describe("A file's review confidence_min must reach this (one weak finding keeps the file out)."),
+        max_files: z.number().int().positive().default(5).describe("Files patched per run, highest review confidence first."),
+        max_patches: z.number().int().positive().max(10).default(2).describe("Patches kept per file (gate `count`)."),
+        max_patch_lines: z.number().int().positive().default(6).describe("Lines on either side of one patch (gate `size`)."),
+        deny: z
+          .array(z.string().min(1))
+          .default(DEFAULT_APPLY_DENY)
+          .describe("Globs never patched by `/scrum apply`, on top of paths.protected (gate `protected`)."),
+        check_command: z.string().min(1).optional().describe("Command that must pass after a file's patches. Default: the test command."),
+        push_to_pr: z
+          .boolean()
+          .default(true)
+          .describe("Same-repository PRs: push commits to the PR's branch. false (and always for forks): a follow-up draft PR, else suggestions."),
+      })
+      .strict()
+      .prefault({}),
     review: z
       .object({
         documents: z
@@ -204,6 +251,7 @@ export const configSchema = z
       .object({
         providers: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
         propose: z.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
+        patch: z.array(modelRef).default([]).describe("Ordered models for `/scrum apply` patches (fallback in order). Empty: models.propose."),
         review: z
           .array(modelRef)
           .default([])

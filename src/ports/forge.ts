@@ -143,6 +143,11 @@ export interface Forge {
   /** The state of the newest commit status named `context` on `sha`, or undefined when there is none. */
   latestCommitStatus(sha: string, context: string): Promise<CommitStatus["state"] | undefined>;
   permission(user: string): Promise<Permission>;
+  /**
+   * The login the token acts as (the author of what prd-bot posts), or undefined when the forge will not say
+   * (GitHub App and Actions tokens: their comments are by `<app>[bot]`).
+   */
+  botLogin(): Promise<string | undefined>;
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
 }
 

@@ -54,6 +54,13 @@ export interface Workspace {
    */
   commitToBranch(branch: string, paths: string[], message: string): Promise<string>;
   /**
+   * Commit `paths` as they are in the working tree on top of HEAD and move the checked-out branch (or the
+   * detached HEAD) to it, only if HEAD did not move meanwhile; the index entries of `paths` follow. No hooks run.
+   */
+  commitOnHead(paths: string[], message: string): Promise<string>;
+  /** Create `branch` at HEAD and check it out (the tree must be clean). */
+  checkoutNewBranch(branch: string): Promise<void>;
+  /**
    * Push the local `branch` to the same name on `remote`, without force. A remote branch that moved
    * (non-fast-forward) throws PushRejectedError; other failures throw with the URL's credentials redacted.
    */

@@ -1,6 +1,8 @@
 // Prompts are data: the templates are the .md files beside this one, bundled as text.
 // Variables are {{name}}; rendering fails loudly on a missing variable or an unused one, so a template
 // and its caller cannot drift apart silently.
+import applyPatchSystem from "./apply-patch-system.md";
+import applyPatchUser from "./apply-patch-user.md";
 import auditClaimsSystem from "./audit-claims-system.md";
 import auditClaimsUser from "./audit-claims-user.md";
 import auditJudgeSystem from "./audit-judge-system.md";
@@ -15,6 +17,8 @@ import reviewSystem from "./review-system.md";
 import reviewUser from "./review-user.md";
 
 export const TEMPLATES = {
+  "apply-patch-system": applyPatchSystem,
+  "apply-patch-user": applyPatchUser,
   "audit-claims-system": auditClaimsSystem,
   "audit-claims-user": auditClaimsUser,
   "audit-judge-system": auditJudgeSystem,

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { createBranchStore } from "../adapters/state/branch-store.js";
 import { runReviewJob } from "../jobs/review/index.js";
+import { initParsers } from "../adapters/parsers/init-parsers.js";
 import { ConfigError } from "../config/config-error.js";
 import { sanitizeModelText } from "../core/post/sanitize.js";
 import { credentialedUrl } from "./forge-cycles.js";
@@ -119,6 +120,7 @@ async function reviewArm(request: Extract<ForgeJobRequest, { job: "review" }>, d
     return { notes: [`review of #${request.pr} not started: ${error.message}`], failure: error.message };
   }
   const workspace = await deps.workspace();
+  await initParsers();
   const scratch = await mkdtemp(path.join(deps.tempDir, "prd-bot-state-"));
   try {
     const state = createBranchStore({ remoteUrl: credentialedUrl(deps.forge.gitRemote()), branch: deps.config.state.branch, workDir: scratch });

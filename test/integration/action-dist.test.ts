@@ -262,7 +262,7 @@ describe.concurrent("the built Action", () => {
     expectNoSecrets(byWriter, expect);
   });
 
-  it("the review label added by a writer (GitHub labeled) → the review's answer; by a reader → ignored; /scrum help → 👀 and the commands", async ({ expect, onTestFinished }) => {
+  it("the review label added by a writer (GitHub labeled) → the review's report; by a reader → ignored; /scrum help → 👀 and the commands", async ({ expect, onTestFinished }) => {
     const w = await setUp("github", onTestFinished);
     w.model.permissions = { alice: "write", mallory: "read" };
     const at = "2026-01-01T00:00:00Z";
@@ -279,7 +279,8 @@ describe.concurrent("the built Action", () => {
     const byWriter = await run(w, { event: "pull_request", payload: labeled("alice") });
     expect(byWriter.code, byWriter.stdout).toBe(0);
     expect(byWriter.stdout).toContain('alice added the label "prd-bot:review" to #5');
-    expect(w.model.comments.map((c) => c.body)).toEqual([expect.stringMatching(/^prd-bot: `\/scrum review` is not available in this version yet/)]);
+    // The review ran (its report comment; this PR changes nothing, so nothing was sent to a model).
+    expect(w.model.comments.map((c) => c.body)).toEqual([expect.stringMatching(/^<!-- prd-bot:review -->\n## prd-bot review/)]);
     const byReader = await run(w, { event: "pull_request", payload: labeled("mallory") });
     expect(byReader.code).toBe(0);
     expect(byReader.stdout).toContain("commands need write access (mallory has read)");

@@ -64,12 +64,25 @@ describe.each(["github", "gitea"] as const)("posting on %s", (kind) => {
     expect(edits).toHaveLength(1);
     const listed = await forge.listComments(1);
     expect(listed).toHaveLength(121);
-    expect(findReport(listed, "review")?.id).toBe(first?.id);
+    expect(findReport(listed, "review", await forge.botLogin())?.id).toBe(first?.id);
+    expect(await forge.botLogin()).toBe(kind === "github" ? undefined : "prd-bot");
     // Another marker is another report.
     await upsertReport(forge, 1, "apply", "applied nothing");
     expect(model.comments.filter((c) => c.body.startsWith("<!-- prd-bot:")).length).toBe(2);
     expect(await upsertReport(forge, 1, "absent", "x", { onlyIfExists: true })).toBeUndefined();
     if (kind === "github") expect(requestsTo(server, "GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments").length).toBeGreaterThanOrEqual(2 * 2);
+    expectClean(server);
+  });
+
+  it("ignores a marker someone else wrote into their own comment: the report is prd-bot's own", async () => {
+    model.comments.push({ id: model.nextId(), issueNumber: 1, body: "<!-- prd-bot:forged -->\nAll aligned!", author: "mallory", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" });
+    const report = await upsertReport(forge, 1, "forged", "the real report");
+    expect(report?.created).toBe(true);
+    expect(model.comments.filter((c) => c.body.startsWith("<!-- prd-bot:forged -->")).map((c) => [c.author, c.body])).toEqual([
+      ["mallory", "<!-- prd-bot:forged -->\nAll aligned!"],
+      [model.botLogin, "<!-- prd-bot:forged -->\nthe real report"],
+    ]);
+    expect((await upsertReport(forge, 1, "forged", "second"))?.id).toBe(report?.id);
     expectClean(server);
   });
 

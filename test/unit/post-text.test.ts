@@ -12,6 +12,7 @@ describe("sanitizeModelText", () => {
     const out = sanitizeModelText("Ask @alice or @acme/security-team (cc:@bob), mail dev@example.com");
     expect(out).toBe("Ask @&#8203;alice or @&#8203;acme/security-team (cc:@&#8203;bob), mail dev@example.com");
     expect(out).not.toMatch(/(^|[^A-Za-z0-9])@[A-Za-z0-9]/);
+    expect(sanitizeModelText("first.last@example.com, a_b@x.org, see https://social.example/@carol\n@dave")).toBe("first.last@example.com, a_b@x.org, see https://social.example/@carol\n@&#8203;dave");
   });
 
   it("escapes raw HTML, so no tag, comment or fake prd-bot marker survives; blockquotes stay", () => {

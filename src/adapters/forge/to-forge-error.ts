@@ -32,6 +32,7 @@ const NEEDS: Record<string, { github: string; gitea: string }> = {
   editComment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   react: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   review: { github: "pull-requests: write", gitea: "write:repository" },
+  botLogin: { github: "none (GET /user)", gitea: "read:user" },
   latestCommitStatus: { github: "statuses: read", gitea: "read:repository" },
   setStatus: { github: "statuses: write (checks: write for check runs)", gitea: "write:repository" },
   permission: { github: "metadata: read", gitea: "read:repository, and repository admin rights to ask about other users" },

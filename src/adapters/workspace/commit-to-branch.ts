@@ -49,6 +49,38 @@ export interface CommitRequest {
   currentBranch: string | null;
 }
 
+/** A commit of `paths` on top of HEAD through a temporary index: the tree and commit, nothing moved. */
+async function commitTree(root: string, paths: string[], message: string): Promise<{ head: string; commit: string }> {
+  const head = (await execGit(root, ["rev-parse", "--verify", "HEAD^{commit}"])).stdout.trim();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "prd-bot-index-"));
+  try {
+    const env = { GIT_INDEX_FILE: path.join(tmp, "index") };
+    await execGit(root, ["read-tree", "HEAD"], { env });
+    await execGit(root, ["update-index", "--add", "-z", "--stdin"], { env, input: paths.map((p) => `${p}\0`).join("") });
+    const tree = (await execGit(root, ["write-tree"], { env })).stdout.trim();
+    const commitEnv = { ...env, ...(await identityEnv(root)) };
+    const commit = (await execGit(root, ["commit-tree", tree, "-p", head, "-F", "-"], { env: commitEnv, input: message })).stdout.trim();
+    return { head, commit };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Commit `paths` on the checked-out branch (or detached HEAD): update-ref with the old value, so a moved HEAD fails. */
+export async function commitOnHead(root: string, paths: string[], message: string): Promise<string> {
+  if (paths.length === 0) throw new Error("commitOnHead: no paths given; nothing to commit");
+  if (!message.trim()) throw new Error("commitOnHead: the commit message is empty");
+  for (const p of paths) {
+    const stat = await lstat(path.join(root, p)).catch(() => undefined);
+    if (!stat || stat.isDirectory()) throw new Error(`commitOnHead: "${p}" is not a file in the working tree (${root}); write it first`);
+  }
+  const { head, commit } = await commitTree(root, paths, message);
+  await execGit(root, ["update-ref", "-m", "prd-bot: apply", "HEAD", commit, head]);
+  // The index entries of the committed paths now match the new HEAD (the working tree already does).
+  await execGit(root, ["update-index", "-z", "--stdin"], { input: paths.map((p) => `${p}\0`).join("") });
+  return commit;
+}
+
 export async function commitToBranch(request: CommitRequest): Promise<string> {
   const { root, branch, paths, message, currentBranch } = request;
   await validateBranchName(root, branch);

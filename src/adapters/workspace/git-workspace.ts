@@ -4,7 +4,7 @@ import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestRun } from "../../core/types.js";
 import { NotACheckoutError, NotTextError, type PathCheck, type RestoreOptions, type Workspace } from "../../ports/workspace.js";
-import { commitToBranch } from "./commit-to-branch.js";
+import { commitOnHead, commitToBranch, validateBranchName } from "./commit-to-branch.js";
 import { decodeUtf8 } from "./decode-text.js";
 import { execGit, GitError, splitNul } from "./exec-git.js";
 import { parseStatusZ } from "./parse-status.js";
@@ -123,6 +123,13 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
 
     async commitToBranch(branch: string, paths: string[], message: string): Promise<string> {
       return commitToBranch({ root, branch, paths: paths.map(normalizePrefix), message, currentBranch: await currentBranch() });
+    },
+
+    commitOnHead: (paths: string[], message: string) => commitOnHead(root, paths.map(normalizePrefix), message),
+
+    async checkoutNewBranch(branch: string): Promise<void> {
+      await validateBranchName(root, branch);
+      await git(["checkout", "-q", "-b", branch]);
     },
 
     push: (remote: { url: string; authHeader?: string }, branch: string) => pushBranch(root, remote, branch),

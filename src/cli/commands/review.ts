@@ -4,6 +4,7 @@ import { wasReviewed } from "../../core/review/review-result.js";
 import { EXIT_CYCLE_FAILED, EXIT_OK } from "../../core/outcomes.js";
 import { reviewChanges } from "../../jobs/review/review-changes.js";
 import { protectedForReview } from "../../jobs/review/index.js";
+import { initParsers } from "../../adapters/parsers/init-parsers.js";
 import { openLocal } from "../../wiring/local.js";
 import { reviewModelsFor } from "../../wiring/review-models.js";
 import { parseCommandArgs, UsageError } from "../args.js";
@@ -54,6 +55,8 @@ export async function reviewCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError((error as Error).message);
   }
   const models = reviewModelsFor(local.config, io.env, { file: local.configFile });
+  // Real parsers for the enclosing definitions and a large file's parts (the line-based fallback when absent).
+  await initParsers();
   const result = await reviewChanges(
     { source, state: local.state, ladder: models.ladder, ...(models.embedder ? { embedder: models.embedder } : {}), config: local.config, log: io.log, now: io.now },
     { files: values.files ?? [], protectedGlobs: protectedForReview(local.config) },

@@ -11,6 +11,7 @@ import { isDistinctiveName } from "./common-names.js";
 import { definitionsInLine, type DefinitionKind } from "./definition-lines.js";
 import { bindsName, escapeRegExp } from "./name-bindings.js";
 import { patchLines } from "./patch-lines.js";
+import { symbolsOf } from "../retrieval/symbols.js";
 
 export interface RenameLimits {
   /** Files larger than this at head are not searched. */
@@ -65,12 +66,17 @@ export async function checkIncompleteRename(files: readonly AuditFile[], tree: H
   if (overBudget > 0) skipped.push({ what: `${overBudget} file(s) beyond ${limits.maxTotalBytes} bytes read`, reason: "not searched for stale references to renamed names" });
 
   const isRepoModule = repoModules(tree.files.map((f) => f.path));
+  const stillDefined = new Set<RemovedName>();
   // A removed name still quoted in its own file at head is kept on purpose: a deprecation shim (`__getattr__`
   // answering "MultiCommand") or an error that names the old option.
   const ownFiles = await tree.read([...new Set(removed.map((r) => r.path))]);
+  // The diff's own files at head, read by the one symbol index (core/retrieval, tree-sitter once initParsers ran):
+  // a removed name that is still a definition there was moved or re-declared, not removed.
+  const changedAtHead = await tree.read(files.filter((f) => f.status !== "removed" && languageOfPath(f.path)).map((f) => f.path));
+  const headSymbols = new Set([...changedAtHead].flatMap(([path, content]) => symbolsOf(path, content).map((symbol) => symbol.name)));
+  for (const r of removed) if (headSymbols.has(r.name)) stillDefined.add(r);
   const quoted = new Set(removed.filter((r) => new RegExp(`["'\`]${escapeRegExp(r.name)}["'\`]`).test(ownFiles.get(r.path) ?? "")));
   const uses = new Map<RemovedName, StaleUse[]>();
-  const stillDefined = new Set<RemovedName>();
   for (let start = 0; start < searched.length; start += 500) {
     const contents = await tree.read(searched.slice(start, start + 500));
     for (const [path, content] of contents) {

@@ -3,8 +3,11 @@
 // prd-bot marker comment, <details>, <img> trackers), offer a committable ```suggestion nobody vetted, or leave
 // a code fence open that swallows the rest of the page. Code spans and fenced blocks are kept as they are:
 // neither forge notifies or renders HTML inside them, and code must stay copyable.
-/** `@` followed by this is a mention on GitHub (users, orgs, org/team) and Gitea. */
-const MENTION = /(^|[^A-Za-z0-9])@(?=[A-Za-z0-9_])/g;
+/**
+ * `@` followed by a name is a mention on GitHub (users, orgs, org/team) and Gitea, unless it follows a
+ * letter or digit (an e-mail address, `dev@example.com`) or a `/` (a URL path, `https://x.dev/@user`).
+ */
+const MENTION = /(^|[^A-Za-z0-9/])@(?=[A-Za-z0-9_])/g;
 /** owner/repo#123 and owner/repo@sha cross-reference other repositories. */
 const CROSS_REFERENCE = /\b([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(#|@)(?=[0-9a-f])/g;
 const ZERO_WIDTH = "&#8203;";

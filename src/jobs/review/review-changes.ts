@@ -8,7 +8,7 @@ import type { Embedder } from "../../adapters/model/embedder.js";
 import type { ReviewSource } from "../../adapters/workspace/git-review-source.js";
 import type { Config } from "../../config/schema.js";
 import { diffQuery } from "../../core/review/diff-query.js";
-import { enclosingNames } from "../../core/review/enclosing-names.js";
+import { enclosingSymbol, symbolsOf } from "../../core/retrieval/symbols.js";
 import { parsePatch } from "../../core/review/parse-patch.js";
 import { planFiles, type ChangedFile } from "../../core/review/plan-files.js";
 import { renderReport } from "../../core/review/render-report.js";
@@ -133,7 +133,11 @@ async function reviewOne(file: ChangedFile, context: OneContext): Promise<OneRes
   if (earlier) return { kind: "file", file: reusedFile(earlier, file) };
 
   const patch = parsePatch(file.patch);
-  const enclosing = enclosingNames(head.content, patch.changedLines);
+  const symbols = symbolsOf(file.path, head.content);
+  const enclosing = [...new Set(patch.changedLines.flatMap((line) => {
+    const symbol = enclosingSymbol(symbols, line);
+    return symbol ? [symbol.name, ...(symbol.container ? [symbol.container] : [])] : [];
+  }))];
   const terms = diffQuery({ path: file.path, patch, enclosing });
   const queryText = [file.path, ...enclosing, ...patch.added.map((l) => l.text), ...patch.removed.map((l) => l.text)].join("\n");
   const sections = await documents.retrieve(terms, queryText);

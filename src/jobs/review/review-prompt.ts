@@ -3,7 +3,8 @@
 // data, the retrieved sections behind [ref:<id>] markers, and, from the second rung on, what was wrong with
 // each earlier attempt. Returns what the citation check needs: the ids offered and the lines shown.
 import type { MarkdownChunk } from "../../core/retrieval/chunk-markdown.js";
-import { numberLines, windowsAround } from "../../core/review/file-parts.js";
+import { regionsAround } from "../../core/retrieval/regions.js";
+import { numberLines } from "../../core/review/file-parts.js";
 import type { PrdRef, ReviewAttempt } from "../../core/review/review-record.js";
 import { countTokens } from "../../core/tokens.js";
 import type { ChatMessage } from "../../ports/model.js";
@@ -40,7 +41,7 @@ export function buildReviewPrompt(input: ReviewPromptInput): ReviewPrompt {
   let file = whole;
   let shown: ReviewPrompt["shown"];
   if (countTokens(whole) > input.maxFileTokens) {
-    const parts = windowsAround(input.content, input.changedLines, { maxTokens: input.maxFileTokens });
+    const parts = regionsAround(input.path, input.content, input.changedLines.length > 0 ? input.changedLines : [1], { maxTokens: input.maxFileTokens });
     if (parts.partial) {
       file = parts.text;
       shown = parts.ranges;

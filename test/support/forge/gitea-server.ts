@@ -57,6 +57,8 @@ export async function startGiteaServer(options: GiteaServerOptions = {}): Promis
       if (!registered) {
         registerGiteaRepoHandlers(server, lookup, shapes);
         registerGiteaActivityHandlers(server, lookup, shapes, { workflowDispatch });
+        // The token's user: the bot login of the first repository.
+        server.on("GET", "/user", () => ({ status: 200, body: shapes.user([...models.values()][0]?.botLogin ?? "prd-bot") }));
         registered = true;
       }
       return model;

@@ -47,6 +47,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!registered) {
         registerGitHubRepoHandlers(server, lookup, shapes);
         registerGitHubActivityHandlers(server, lookup, shapes);
+        // The token's user (of the first repository): an app or Actions token ("…[bot]") may not ask (403);
+        // any other login is a personal token's user.
+        server.on("GET", "/user", () => {
+          const login = [...models.values()][0]?.botLogin ?? "prd-bot[bot]";
+          if (login.endsWith("[bot]")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest", status: "403" } };
+          return { status: 200, body: { ...shapes.example("private-user-response-with-public-profile-information"), ...shapes.user(login) } };
+        });
         registered = true;
       }
       return model;

@@ -12,7 +12,7 @@ import { isHttpError } from "../http-error.js";
 import { toForgeError } from "../to-forge-error.js";
 import { foldCommitFiles } from "./fold-commit-files.js";
 import type { GiteaPull } from "./gitea-answers.js";
-import { commentAnswer, listedCommentAnswer, reviewAnswer, statusAnswer, reviewCommentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
+import { userAnswer, commentAnswer, listedCommentAnswer, reviewAnswer, statusAnswer, reviewCommentAnswer, compareAnswer, contentsAnswer, parseAnswer, permissionAnswer, pullAnswer, repositoryAnswer, versionAnswer } from "./gitea-answers.js";
 import { createLabelIds } from "./gitea-labels.js";
 import { isWorkInProgress, toPullRequest, withWorkInProgress } from "./gitea-pull.js";
 import { DISPATCH_SINCE, supportsWorkflowDispatch } from "./gitea-version.js";
@@ -56,6 +56,7 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
   // File paths and "base...head" keep their slashes: Gitea routes them with a wildcard.
   const segments = (text: string) => text.split("/").map(encodeURIComponent).join("/");
   let defaultBranch: Promise<string> | undefined;
+  let login: Promise<string | undefined> | undefined;
   let version: Promise<string> | undefined = options.serverVersion ? Promise.resolve(options.serverVersion) : undefined;
   let dispatchKnown: boolean | undefined = options.serverVersion ? supportsWorkflowDispatch(options.serverVersion) : undefined;
 
@@ -256,6 +257,12 @@ export function createGiteaForge(options: GiteaForgeOptions): Forge {
         const state = found.find((s) => s.context === context)?.status;
         return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
       });
+    },
+
+    botLogin() {
+      login ??= call("botLogin", async () => parseAnswer(userAnswer, (await request("GET /user")).data, "botLogin", "the token's user", apiUrl).login);
+      login.catch(() => (login = undefined));
+      return login;
     },
 
     permission(user) {

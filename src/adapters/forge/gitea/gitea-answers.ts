@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ForgeError } from "../../../ports/forge.js";
 
 const user = z.object({ login: z.string() });
+export const userAnswer = user;
 const branch = z.object({
   ref: z.string(),
   sha: z.string(),

@@ -51,6 +51,7 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
   const context = { kind: "github" as const, repo, apiUrl: baseUrl, retries, secrets: secretsOf(options.token) };
   const statuses = createStatusPoster({ octokit, repo, checkRuns: options.checkRuns ?? true, log: options.log });
   let defaultBranch: Promise<string> | undefined;
+  let login: Promise<string | undefined> | undefined;
 
   async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     try {
@@ -228,6 +229,20 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         const state = found.find((s) => s.context === context)?.state;
         return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : undefined;
       });
+    },
+
+    botLogin() {
+      // A personal token says who it is; an installation or Actions token gets 403 (it acts as "<app>[bot]").
+      login ??= call("botLogin", async () => {
+        try {
+          return (await octokit.request("GET /user")).data.login;
+        } catch (error) {
+          if (isHttpError(error) && (error.status === 403 || error.status === 401)) return undefined;
+          throw error;
+        }
+      });
+      login.catch(() => (login = undefined));
+      return login;
     },
 
     permission(user) {
