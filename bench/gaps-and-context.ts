@@ -5,6 +5,8 @@ import { isDeepStrictEqual } from "node:util";
 import { findGaps } from "../src/core/gaps/gaps.js";
 import { rankFiles } from "../src/core/retrieval/retrieval-index.js";
 import { selectContext } from "../src/core/retrieval/retrieval.js";
+import { SymbolIndex } from "../src/core/retrieval/symbol-index.js";
+import { initParsers } from "../src/adapters/parsers/init-parsers.js";
 import { countTokens } from "../src/core/tokens.js";
 import { generatePrd, generateRepo, type RepoFile } from "./_fixtures.js";
 
@@ -13,6 +15,7 @@ const RUNS = Math.max(1, Number(runsArg?.slice("--runs=".length) ?? 5));
 const TAG = "[bot-eligible]";
 const TARGET_GAPS_5MB_MS = 1000;
 const TARGET_CONTEXT_20K_MS = 3000;
+const TARGET_CACHED_20K_MS = 1000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,7 +39,7 @@ const peakMb = (): string => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 const fmt = (ms: number): string => ms.toFixed(ms < 10 ? 2 : 0);
 const verdict = (ok: boolean): string => (ok ? "met" : "MISSED");
 
-console.log(`node ${process.version}, ${RUNS} timed runs per row after one warm-up, median shown\n`);
+console.log(`node ${process.version}, ${RUNS} timed runs per row after one warm-up, median shown; load average ${(await import("node:os")).loadavg()[0]?.toFixed(1)} on ${(await import("node:os")).cpus().length} CPUs\n`);
 
 // 1. Gap scan.
 console.log("### Gap scan (findGaps on generated PRDs, ~1 tagged list item in 12)\n");
@@ -73,24 +76,34 @@ console.log(`\nPeak RSS after the gap scans: ${peakMb()} MB. Target: 5 MB under 
 }
 
 // 3. Context selection.
-console.log("### Context selection (selectContext: index + query + packing, 12k tokens, 8 files)\n");
-console.log("| files | repo MB | median ms | ms/file | files tokenized | target file rank | peak RSS MB |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+await initParsers();
+console.log("### Context selection (selectContext: query + BM25 + symbol index + ranking + packing by parts + map, 12k tokens, 8 files)\n");
+console.log("Cold: a fresh symbol index each run (candidates parsed within 1.5 s, the fallback past it; 250 ms more grows the index). Cached: the whole repository's index from earlier runs, loaded from its saved text (as the state store keeps it) inside the timed run.\n");
+console.log("| files | repo MB | cold median ms | cached median ms | BM25 core alone ms | ms/file (cold) | files tokenized | target file rank | peak RSS MB |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 const gap = { text: "Add a CSV export of the monthly invoices", section: ["Billing", "Exports"], files: [] };
 const contextRuns = Math.max(1, Math.min(RUNS, 3));
 let context20k = Number.POSITIVE_INFINITY;
+let cached20k = Number.POSITIVE_INFINITY;
 let repo20k: RepoFile[] = [];
 for (const count of [1000, 5000, 20000]) {
   const repo = generateRepo(count, 1);
   const bytes = repo.reduce((sum, file) => sum + file.content.length, 0);
   const { ms, result } = time(contextRuns, () => selectContext(gap, repo, { maxTokens: 12_000, maxFiles: 8 }));
+  const warm = new SymbolIndex();
+  warm.update(repo, [], Number.POSITIVE_INFINITY);
+  const saved = warm.save(repo, "tree");
+  const cached = time(contextRuns, () => selectContext(gap, repo, { maxTokens: 12_000, maxFiles: 8, index: SymbolIndex.load(saved) }));
   const tokenized = rankFiles(repo, result.terms.query).tokenizedFiles;
+  if (count === 20000) cached20k = cached.ms;
+  // The BM25 core alone (content + paths: what the selection was before the symbol index), same run.
+  const core = time(contextRuns, () => rankFiles(repo, result.terms.query));
   const rank = result.ranking.findIndex((entry) => entry.path === "src/billing/invoice-csv-export.ts") + 1;
   if (count === 20000) {
     context20k = ms;
     repo20k = repo;
   }
-  console.log(`| ${count} | ${(bytes / 1e6).toFixed(1)} | ${fmt(ms)} | ${(ms / count).toFixed(3)} | ${tokenized} | ${rank || "not found"} | ${peakMb()} |`);
+  console.log(`| ${count} | ${(bytes / 1e6).toFixed(1)} | ${fmt(ms)} | ${fmt(cached.ms)} | ${fmt(core.ms)} | ${(ms / count).toFixed(3)} | ${tokenized} | ${rank || "not found"} | ${peakMb()} |`);
 }
 {
   // Worst case: every query term kept for content scoring, so every file is tokenized.
@@ -98,4 +111,4 @@ for (const count of [1000, 5000, 20000]) {
   const { ms, result } = time(contextRuns, () => rankFiles(repo20k, terms, { commonFraction: 1 }));
   console.log(`\nWorst case, 20000 files, rankFiles with every term kept (${terms.join(", ")}; each in most files): ${fmt(ms)} ms, ${result.tokenizedFiles} files tokenized, peak RSS ${peakMb()} MB.`);
 }
-console.log(`Target: 20k files under ${TARGET_CONTEXT_20K_MS} ms: ${verdict(context20k < TARGET_CONTEXT_20K_MS)}.`);
+console.log(`Target: 20k files under ${TARGET_CONTEXT_20K_MS} ms cold: ${verdict(context20k < TARGET_CONTEXT_20K_MS)}; under ${TARGET_CACHED_20K_MS} ms with the index cached: ${verdict(cached20k < TARGET_CACHED_20K_MS)}.`);

@@ -156,10 +156,6 @@ export const configSchema = z
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
         max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
         map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
-        localize: z
-          .enum(["off", "model"])
-          .default("off")
-          .describe("model: one extra budgeted call on models.localize picks files from the map and outlines before the proposal (recorded in the cycle)."),
       })
       .strict()
       .prefault({}),
@@ -260,7 +256,6 @@ export const configSchema = z
           .optional()
           .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
-        localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (a cheap one is enough); empty: models.propose."),
         max_output_tokens: z.number().int().positive().default(6000),
         max_answer_bytes: z
           .number()

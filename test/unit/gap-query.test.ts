@@ -67,6 +67,19 @@ describe("selectContext ranking", () => {
     expect(plain.files.map((file) => file.path)).toEqual(["src/pkg/cookies.py", "tests/test_cookies.py"]);
   });
 
+  it("puts pinned files (a localization's choice) first, with their reason", () => {
+    const selection = selectContext({ text: "merge_cookies loses cookies", section: [], files: [] }, files, {
+      maxTokens: 4000,
+      maxFiles: 2,
+      mapShare: 0,
+      pinned: [{ path: "src/pkg/other.py", why: "picked by the model" }, { path: "src/missing.py", why: "gone" }],
+    });
+    expect(selection.files.map((file) => [file.path, file.source, file.reasons])).toEqual([
+      ["src/pkg/other.py", "pinned", ["picked by the model"]],
+      ["src/pkg/cookies.py", "search", expect.arrayContaining(["defines merge_cookies"])],
+    ]);
+  });
+
   it("adds a repository map within its share", () => {
     const selection = selectContext({ text: "merge_cookies loses cookies", section: [], files: [] }, files, { maxTokens: 4000, maxFiles: 1, mapShare: 0.1 });
     expect(selection.map.tokens).toBeGreaterThan(0);

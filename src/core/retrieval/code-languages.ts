@@ -42,7 +42,8 @@ export function languageOf(path: string): ParsedLanguage | undefined {
 export type FileRole = "source" | "test" | "docs" | "other";
 
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testing|testdata|fixtures?)\//i;
-const TEST_NAME = /(^test_.*|.*_test|.*\.test|.*\.spec|.*_spec|.*Tests?|conftest)\.[A-Za-z0-9]+$/;
+// On the file name: test_x.py, x_test.go, x.test.ts, x.spec.js, x_spec.rb, XTest.java, XTests.cs, conftest.py.
+const TEST_NAME = /^test_|^conftest\.|(?:_test|\.test|\.spec|_spec|Tests?)\.[A-Za-z0-9]+$/;
 const DOC_PATH = /(^|\/)(docs?|documentation|examples?|site|website)\//i;
 
 /** Source, test, docs or other (config, data, build files). */
@@ -66,24 +67,40 @@ export function gapWants(text: string): { docs: boolean; tests: boolean } {
   };
 }
 
+/** The base name a test file tests: test_foo.py, foo_test.go, foo.test.ts, fooTest.java → foo. */
+function testedBase(testPath: string): string {
+  const name = testPath.slice(testPath.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name.lastIndexOf(".");
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  return base.replace(/^test_|^test-|_test$|-test$|\.test$|\.spec$|_spec$|tests?$/g, "");
+}
+
+/** Test files by the base name they test, built once per file list (see coveringTests). */
+export function testsByBase(paths: readonly string[]): Map<string, string[]> {
+  const byBase = new Map<string, string[]>();
+  for (const path of paths) {
+    if (roleOf(path) !== "test") continue;
+    const base = testedBase(path);
+    const list = byBase.get(base);
+    if (list) list.push(path);
+    else byBase.set(base, [path]);
+  }
+  return byBase;
+}
+
 /**
  * Test files that likely cover `source`: same base name with a test marker (foo.ts → foo.test.ts,
- * foo.py → test_foo.py, foo.go → foo_test.go), in the same folder or any test folder.
+ * foo.py → test_foo.py, foo.go → foo_test.go), nearest first (same folder, then shortest path).
  */
-export function coveringTests(source: string, paths: readonly string[]): string[] {
+export function coveringTests(source: string, tests: ReadonlyMap<string, readonly string[]>): string[] {
   const name = source.slice(source.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   const base = (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
   if (base.length < 2) return [];
   const folder = source.slice(0, source.lastIndexOf("/") + 1);
-  const found: { path: string; near: number }[] = [];
-  for (const path of paths) {
-    if (path === source || roleOf(path) !== "test") continue;
-    const testName = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-    const testBase = testName.slice(0, testName.lastIndexOf(".") > 0 ? testName.lastIndexOf(".") : undefined);
-    const stripped = testBase.replace(/^test_|^test-|_test$|-test$|\.test$|\.spec$|_spec$|tests?$/g, "");
-    if (stripped !== base && testBase !== `test_${base}` && testBase !== `${base}_test`) continue;
-    found.push({ path, near: path.startsWith(folder) ? 0 : 1 });
-  }
-  return found.sort((a, b) => a.near - b.near || a.path.length - b.path.length).map((entry) => entry.path);
+  return (tests.get(base) ?? [])
+    .filter((path) => path !== source)
+    .map((path) => ({ path, near: path.startsWith(folder) ? 0 : 1 }))
+    .sort((a, b) => a.near - b.near || a.path.length - b.path.length)
+    .map((entry) => entry.path);
 }

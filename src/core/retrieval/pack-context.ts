@@ -5,7 +5,7 @@
 // whole-content rewrite of such a file). After each of the first source files, the test that covers it
 // comes along (whole when small, else in part): the model needs one to imitate.
 import { countTokens } from "../tokens.js";
-import { coveringTests } from "./code-languages.js";
+import { coveringTests, testsByBase } from "./code-languages.js";
 import { outlineOf } from "./outline.js";
 import type { RankedCode } from "./rank-code.js";
 import { regionsAround, type LineRange } from "./regions.js";
@@ -50,7 +50,7 @@ export function packContext(input: PackInput): { files: PackedFile[]; tokens: nu
   const files: PackedFile[] = [];
   const skipped: { path: string; reason: SkipReason }[] = [];
   const taken = new Set<string>();
-  const allPaths = [...input.files.keys()];
+  const tests = testsByBase([...input.files.keys()]);
   let used = 0;
   let testsBrought = 0;
   const room = () => input.maxTokens - used;
@@ -82,7 +82,7 @@ export function packContext(input: PackInput): { files: PackedFile[]; tokens: nu
     used += packed.tokens;
 
     if (input.bringTests === false || item.entry?.role !== "source" || testsBrought >= TESTS_FOR || files.length >= input.maxFiles) continue;
-    const test = coveringTests(item.path, allPaths).find((path) => !taken.has(path));
+    const test = coveringTests(item.path, tests).find((path) => !taken.has(path));
     const testFile = test ? input.files.get(test) : undefined;
     if (!test || !testFile) continue;
     testsBrought += 1;

@@ -7,7 +7,7 @@
 //   hint after a named path;
 // - named files (full, partial or module paths) come first whatever they score.
 // Role: source counts whole; tests, docs and other files count less unless the gap is about them.
-import { coveringTests, gapWants, roleOf, type FileRole } from "./code-languages.js";
+import { gapWants, roleOf, type FileRole } from "./code-languages.js";
 import type { GapQuery } from "./gap-query.js";
 import { rankFiles } from "./retrieval-index.js";
 import { tokenize } from "./retrieval-terms.js";
@@ -28,8 +28,10 @@ export interface RankedCode {
 export interface RankCodeOptions {
   /** Candidates taken from BM25 before the symbol signals (default 150). */
   pool?: number;
-  /** Time for parsing files into the symbol index (default 1500 ms). */
+  /** Time for parsing the candidates into the symbol index (default 1500 ms; the fallback past it). */
   parseBudgetMs?: number;
+  /** Time for parsing other files, growing the cached index run by run (default 250 ms). */
+  growBudgetMs?: number;
   now?: () => number;
 }
 
@@ -65,7 +67,7 @@ export function rankCode(files: readonly IndexFile[], query: GapQuery, index: Sy
   }
   const pool = [...candidates].map((path) => byPath.get(path)).filter((file): file is IndexFile => file !== undefined);
   const rest = files.filter((file) => !candidates.has(file.path));
-  const indexed = index.update(pool, rest, options.parseBudgetMs ?? 1500, options.now);
+  const indexed = index.update(pool, rest, options.parseBudgetMs ?? 1500, options.now, options.growBudgetMs ?? 250);
 
   const contentScore = scaled(new Map(bm25.ranked.map((r) => [r.path, r.score])));
   const pathScore = scaled(new Map(paths.ranked.map((r) => [r.path, r.score])));
@@ -153,9 +155,4 @@ function definedIdentifiers(symbols: readonly IndexedSymbol[], identifiers: read
     lines.push(hit.startLine);
   }
   return { names, lines };
-}
-
-/** The test that covers `source` among `paths`, if any (see coveringTests). */
-export function coveringTest(source: string, paths: readonly string[]): string | undefined {
-  return coveringTests(source, paths)[0];
 }

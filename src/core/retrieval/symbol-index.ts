@@ -28,7 +28,9 @@ export interface IndexedSymbol {
 interface Entry {
   /** 1: a real parser read it; 0: the regex fallback (re-parsed when time allows). */
   parsed: 0 | 1;
-  symbols: IndexedSymbol[];
+  /** Unpacked on first use: a cycle reads the symbols of a few hundred files out of thousands. */
+  symbols: IndexedSymbol[] | null;
+  packed: string | null;
 }
 
 /** What is stored: version, the tree last indexed, and per blob the parser flag and packed symbols. */
@@ -53,7 +55,7 @@ export class SymbolIndex {
       const stored = JSON.parse(text) as StoredIndex;
       if (stored.v !== 1 || typeof stored.blobs !== "object") return index;
       index.tree = stored.tree ?? null;
-      for (const [blob, [parsed, packed]] of Object.entries(stored.blobs)) index.entries.set(blob, { parsed, symbols: unpack(packed) });
+      for (const [blob, [parsed, packed]] of Object.entries(stored.blobs)) index.entries.set(blob, { parsed, symbols: null, packed });
     } catch {
       // A damaged cache is rebuilt, never trusted.
     }
@@ -66,7 +68,7 @@ export class SymbolIndex {
     for (const file of files) {
       const blob = blobOf(file);
       const entry = this.entries.get(blob);
-      if (entry) blobs[blob] = [entry.parsed, pack(entry.symbols)];
+      if (entry) blobs[blob] = [entry.parsed, entry.packed ?? pack(entry.symbols ?? [])];
     }
     return JSON.stringify({ v: 1, tree, blobs } satisfies StoredIndex);
   }
@@ -79,7 +81,10 @@ export class SymbolIndex {
   symbols(file: IndexFile, options: { fast?: boolean } = {}): IndexedSymbol[] {
     const blob = blobOf(file);
     const entry = this.entries.get(blob);
-    if (entry && (entry.parsed === 1 || options.fast || !languageOf(file.path))) return entry.symbols;
+    if (entry && (entry.parsed === 1 || options.fast || !languageOf(file.path))) {
+      entry.symbols ??= unpack(entry.packed ?? "");
+      return entry.symbols;
+    }
     return this.parse(file, blob, options.fast ?? false);
   }
 
@@ -89,10 +94,11 @@ export class SymbolIndex {
 
   /**
    * Indexes `first` (all of them; real parser while `budgetMs` lasts, then regex), then `rest` with the
-   * real parser while time remains. Returns how many files each way.
+   * real parser for `restMs` more (default 0), so the cache grows a little each run without making
+   * any run slow. Returns how many files each way.
    */
-  update(first: readonly IndexFile[], rest: readonly IndexFile[], budgetMs: number, now: () => number = () => performance.now()): { parsed: number; fallback: number } {
-    const deadline = now() + budgetMs;
+  update(first: readonly IndexFile[], rest: readonly IndexFile[], budgetMs: number, now: () => number = () => performance.now(), restMs = 0): { parsed: number; fallback: number } {
+    let deadline = now() + budgetMs;
     let parsed = 0;
     let fallback = 0;
     for (const file of first) {
@@ -105,6 +111,7 @@ export class SymbolIndex {
       if (fast) fallback += 1;
       else parsed += 1;
     }
+    deadline = Math.min(deadline, now()) + restMs;
     for (const file of rest) {
       if (now() > deadline) break;
       const blob = blobOf(file);
@@ -118,7 +125,7 @@ export class SymbolIndex {
 
   private parse(file: IndexFile, blob: string, fast: boolean): IndexedSymbol[] {
     const symbols = symbolsOf(file.path, file.content, { parser: fast ? "regex" : "auto" }).map(compact);
-    this.entries.set(blob, { parsed: fast || !languageOf(file.path) ? 0 : 1, symbols });
+    this.entries.set(blob, { parsed: fast || !languageOf(file.path) ? 0 : 1, symbols, packed: null });
     this.changed += 1;
     return symbols;
   }

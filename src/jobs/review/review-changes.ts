@@ -18,6 +18,7 @@ import type { StateStore } from "../../ports/state.js";
 import { PROMPT_VERSION } from "../../prompts/templates.js";
 import type { Logger } from "../logger.js";
 import { runPool } from "../shared/run-pool.js";
+import { serializeTransactions } from "../shared/serialize-transactions.js";
 import { documentGlobs, loadReviewDocuments, type ReviewDocuments } from "./review-documents.js";
 import { runLadder, type Rung } from "./review-file.js";
 import picomatch from "picomatch";
@@ -56,7 +57,8 @@ export async function reviewChanges(deps: ReviewDeps, options: ReviewOptions): P
   log.info(`review ${source.baseSha.slice(0, 12)}..${source.headSha.slice(0, 12)}: ${plan.review.length} file(s) to review, ${plan.skipped.length} skipped, ${documents.chunks.size} section(s) from ${documents.paths.length} document(s)`);
 
   // Every call of every rung reserves on the day's ledger first (a replayed model spends nothing).
-  const ladder = deps.ladder.map((rung) => ({ id: rung.id, client: rung.client.free ? rung.client : budgetedModelClient(rung.client, { state: deps.state, limits: config.budget, now: deps.now }) }));
+  const ledgerState = serializeTransactions(deps.state);
+  const ladder = deps.ladder.map((rung) => ({ id: rung.id, client: rung.client.free ? rung.client : budgetedModelClient(rung.client, { state: ledgerState, limits: config.budget, now: deps.now }) }));
   let budgetReason: string | undefined;
   const notReviewed = [...plan.notReviewed];
   const reviewed = await runPool(plan.review, config.review.parallel, async (file): Promise<FileReview | undefined> => {
