@@ -1,6 +1,7 @@
 // The configuration file (.github/prd-bot.yml), as one zod schema. Defaults live here and only here;
 // the published JSON Schema (schema/prd-bot.schema.json) is generated from this file (npm run schema).
 import { z } from "zod";
+import { refusedEnvName } from "../core/refused-env-name.js";
 import { AUDIT_KINDS } from "../core/audit/audit-types.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
@@ -116,6 +117,34 @@ export const configSchema = z
       .object({
         command: z.string().min(1).optional().describe("Shell command that runs the tests. Detected from the repository when absent."),
         timeout_seconds: z.number().int().positive().default(600),
+        sandbox: z
+          .enum(["auto", "bubblewrap", "none"])
+          .default("auto")
+          .describe(
+            "Where the test command runs. `bubblewrap`: in a sandbox (read-only filesystem and git dir, writable checkout, private /tmp, own PID namespace, no network); `auto`: bubblewrap when it works on the machine, else `none`; `none`: no sandbox (environment allowlist, kill of every descendant and a git-dir snapshot still apply).",
+          ),
+        network: z.boolean().default(false).describe("Give the sandboxed test command network access."),
+        env: z
+          .array(
+            z
+              .string()
+              .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+              .refine((name) => refusedEnvName(name) === undefined, {
+                message: "names a credential or runner variable; the test command never receives those",
+              }),
+          )
+          .default([])
+          .describe("Environment variables passed to the test command beyond the built-in allowlist (PATH, HOME, locale, toolchain homes)."),
+        baseline: z
+          .boolean()
+          .default(true)
+          .describe("Run the tests on the untouched checkout first (cached per tree); red there ends the cycle skipped_policy before any model call."),
+        lock_wait_seconds: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(120)
+          .describe("How long a cycle waits for another one working on the same checkout before it ends skipped_policy."),
       })
       .strict()
       .prefault({}),

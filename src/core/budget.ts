@@ -26,20 +26,41 @@ export function emptyLedger(date: string): Ledger {
   return { date, calls: 0, tokens: 0, by_model: {} };
 }
 
-/** Parse a stored ledger; anything unreadable is an error that names the file (never silently zero). */
+/** A ledger that cannot be trusted: the budget cannot be checked, so no model call may be made (fail closed). */
+export class LedgerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LedgerError";
+  }
+}
+
+const count = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * Parse a stored ledger; anything unreadable or implausible (negative or fractional counts, another day's
+ * date, a non-object) is a LedgerError that names the file, never silently zero: a ledger rewritten to
+ * negative counts would otherwise buy extra calls.
+ */
 export function parseLedger(text: string | undefined, date: string): Ledger {
   if (text === undefined || text.trim() === "") return emptyLedger(date);
+  const file = ledgerPath(date);
+  const bad = (why: string) => new LedgerError(`${file} ${why}; fix or remove it (the budget cannot be checked without it, so no model call is made)`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new Error(`${ledgerPath(date)} is not valid JSON; fix or remove it (the budget cannot be checked without it)`);
+    throw bad("is not valid JSON");
   }
-  const value = raw as Partial<Ledger>;
-  if (typeof value.calls !== "number" || typeof value.tokens !== "number") {
-    throw new Error(`${ledgerPath(date)} lacks numeric "calls" and "tokens"; fix or remove it`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad("is not a JSON object");
+  const value = raw as Record<string, unknown>;
+  if (!count(value.calls) || !count(value.tokens)) throw bad('lacks numeric "calls" and "tokens" that are whole numbers ≥ 0');
+  if (value.date !== undefined && value.date !== date) throw bad(`is dated ${JSON.stringify(value.date)}, not ${date}`);
+  const byModel = value.by_model ?? {};
+  if (typeof byModel !== "object" || byModel === null || Array.isArray(byModel)) throw bad('has a "by_model" that is not an object');
+  for (const [model, tokens] of Object.entries(byModel)) {
+    if (!count(tokens)) throw bad(`has by_model ${JSON.stringify(model)} that is not a whole number ≥ 0`);
   }
-  return { date, calls: value.calls, tokens: value.tokens, by_model: { ...(value.by_model ?? {}) } };
+  return { date, calls: value.calls, tokens: value.tokens, by_model: { ...(byModel as Record<string, number>) } };
 }
 
 export type Reservation = { ok: true; ledger: Ledger } | { ok: false; reason: string };

@@ -75,6 +75,12 @@ export interface TestRun {
   /** The last lines of stdout+stderr interleaved (bounded). */
   output_tail: string;
   passed: boolean;
+  /** What in the git dir (or the bot's state) the command changed; all of it was put back. */
+  gitChanges?: string[];
+  /** The sandbox it ran in. */
+  sandbox?: "bubblewrap" | "none";
+  /** Why it ran without the sandbox it was asked for (said once in the log by runCheck). */
+  sandboxNote?: string;
 }
 
 /** The one record every cycle writes, whatever its outcome. */

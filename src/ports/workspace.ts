@@ -3,6 +3,31 @@ import type { TestRun } from "../core/types.js";
 
 export type PathCheck = { ok: true; absolute: string } | { ok: false; reason: string };
 
+export interface RunOptions {
+  timeoutMs: number;
+  /** Bytes of output kept (the last ones). */
+  tailBytes?: number;
+  /** Set on top of the allowlisted environment (a caller handing over a value on purpose; never a secret). */
+  env?: Record<string, string>;
+  /** `auto` (default): bubblewrap when it works here, else none; `bubblewrap`: required (a red run if missing). */
+  sandbox?: "auto" | "bubblewrap" | "none";
+  /** Network inside the sandbox (default false). */
+  network?: boolean;
+  /** More variable names passed through (`test.env`); credential-like names are refused all the same. */
+  allowEnv?: string[];
+  /** Names never passed (the configured providers' `api_key_env`). */
+  denyEnv?: string[];
+  /** More paths (relative to the root, or absolute) the command must not change: read-only and snapshotted. */
+  protect?: string[];
+  /** Between SIGTERM and SIGKILL on timeout (default 2 s). */
+  graceMs?: number;
+  /** The environment to pick from (default process.env). */
+  baseEnv?: NodeJS.ProcessEnv;
+}
+
+/** A held checkout (release it when the job ends), or why it could not be had in time. */
+export type CheckoutLock = { ok: true; release: () => Promise<void> } | { ok: false; reason: string };
+
 export interface RestoreOptions {
   /** Ignored files that existed before (from ignoredFiles()): any other ignored file is removed too. */
   ignoredBefore?: readonly string[];
@@ -18,6 +43,13 @@ export interface Workspace {
   /** Branch checked out, or null on a detached HEAD. */
   currentBranch(): Promise<string | null>;
   headSha(): Promise<string>;
+  /** The tree sha of HEAD (what a baseline test run is cached by). */
+  headTree(): Promise<string>;
+  /**
+   * Hold the checkout for one job: one cycle (or apply) at a time per repository, whatever process runs it.
+   * Waits up to `waitMs` for another holder to finish.
+   */
+  lock(options: { waitMs: number }): Promise<CheckoutLock>;
   /** Paths (relative, posix) with uncommitted changes, tracked or untracked, minus those under `exclude`. */
   dirtyPaths(exclude?: string[]): Promise<string[]>;
   /** Tracked files (git ls-files), relative posix paths. */
@@ -67,8 +99,13 @@ export interface Workspace {
   push(remote: { url: string; authHeader?: string }, branch: string): Promise<void>;
   /** Delete `branch` on `remote` (undoing a push whose PR could not be opened). */
   deleteRemoteBranch(remote: { url: string; authHeader?: string }, branch: string): Promise<void>;
-  /** Run a shell command in the root with a timeout; the whole process tree is killed on timeout. */
-  run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun>;
+  /**
+   * Run a test/check command (sh -c) in the root: the one way any job runs one (jobs call it through
+   * jobs/shared/run-check.ts). The command gets an allowlisted environment, a sandbox when asked or when
+   * `auto` finds bubblewrap working, and no process it started outlives it. What it changed in the git dir or
+   * in `protect` is put back and named in `gitChanges` (and the run does not count as passed).
+   */
+  run(command: string, options: RunOptions): Promise<TestRun>;
 }
 
 /** The remote refused a push because its branch has commits the local one lacks. */

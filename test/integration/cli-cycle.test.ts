@@ -204,7 +204,7 @@ describe("prd-bot cycle", () => {
   });
 
   it("a hanging test command is killed at the timeout and the tree restored", async () => {
-    repo = await makeRepo({ ...SAMPLE_FILES, ".github/prd-bot.yml": "test:\n  command: sleep 100 & sleep 100\n  timeout_seconds: 1\npolicy:\n  max_attempts: 1\n" });
+    repo = await makeRepo({ ...SAMPLE_FILES, ".github/prd-bot.yml": "test:\n  command: sleep 100 & sleep 100\n  timeout_seconds: 1\n  baseline: false\npolicy:\n  max_attempts: 1\n" });
     const head = await repo.git("rev-parse", "HEAD");
     model.reply(answer(SAMPLE_PROPOSAL));
     const started = Date.now();

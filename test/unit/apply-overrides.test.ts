@@ -10,7 +10,7 @@ describe("applyOverrides", () => {
     const config = applyOverrides(base, { tokens_per_day: 1000, model: "ollama/qwen", test_command: " make check ", test_timeout_seconds: 30 });
     expect(config.budget).toEqual({ calls_per_day: 5, tokens_per_day: 1000 });
     expect(config.models.propose).toEqual(["ollama/qwen"]);
-    expect(config.test).toEqual({ command: "make check", timeout_seconds: 30 });
+    expect(config.test).toMatchObject({ command: "make check", timeout_seconds: 30 });
     expect(config.policy).toEqual(base.policy);
     // The input is not modified.
     expect(base.budget.tokens_per_day).toBe(160_000);

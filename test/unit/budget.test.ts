@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyLedger, ledgerPath, parseLedger, remaining, reserve, settle, utcDay } from "../../src/core/budget.js";
+import { LedgerError, emptyLedger, ledgerPath, parseLedger, remaining, reserve, settle, utcDay } from "../../src/core/budget.js";
 
 const limits = { calls_per_day: 3, tokens_per_day: 1000 };
 
@@ -44,5 +44,14 @@ describe("budget ledger", () => {
     expect(parseLedger(undefined, "2026-11-21")).toEqual(emptyLedger("2026-11-21"));
     expect(() => parseLedger("{not json", "2026-11-21")).toThrow("budget/2026-11-21.json is not valid JSON");
     expect(() => parseLedger('{"calls":"x"}', "2026-11-21")).toThrow(/numeric "calls"/);
+  });
+
+  it("refuses ledgers that would buy calls: negative or fractional counts, another day, a non-object (LedgerError)", () => {
+    const day = "2026-11-21";
+    for (const bad of ['{"calls":-1,"tokens":0}', '{"calls":0,"tokens":-5}', '{"calls":0.5,"tokens":0}', '{"calls":1e300,"tokens":0}', "[]", "null", '{"date":"2026-11-20","calls":0,"tokens":0}', '{"calls":0,"tokens":0,"by_model":{"m":-3}}']) {
+      expect(() => parseLedger(bad, day), bad).toThrow(LedgerError);
+    }
+    expect(() => parseLedger('{"calls":-1,"tokens":0}', day)).toThrow(/budget\/2026-11-21.json .*no model call/);
+    expect(parseLedger('{"date":"2026-11-21","calls":2,"tokens":7,"by_model":{"m":7}}', day)).toEqual({ date: day, calls: 2, tokens: 7, by_model: { m: 7 } });
   });
 });

@@ -1,9 +1,10 @@
-// The Workspace port on a real git checkout: git runs as child processes, the test command in its own
-// process group. Helpers live next to this file, one concern each.
+// The Workspace port on a real git checkout: git runs as child processes, test/check commands in the
+// protected runner (checks/). Helpers live next to this file, one concern each.
 import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestRun } from "../../core/types.js";
-import { NotACheckoutError, NotTextError, type PathCheck, type RestoreOptions, type Workspace } from "../../ports/workspace.js";
+import { NotACheckoutError, NotTextError, type PathCheck, type RestoreOptions, type RunOptions, type Workspace } from "../../ports/workspace.js";
+import { lockCheckout } from "./checkout-lock.js";
 import { commitOnHead, commitToBranch, validateBranchName } from "./commit-to-branch.js";
 import { decodeUtf8 } from "./decode-text.js";
 import { execGit, GitError, splitNul } from "./exec-git.js";
@@ -12,7 +13,7 @@ import { resolveInsideRoot, type InsideRoots } from "./resolve-inside.js";
 import { listIgnoredFiles, normalizePrefix, restoreTree, underAny } from "./restore-tree.js";
 import { deleteRemoteBranch, pushBranch } from "./push-branch.js";
 import { listTrackedBlobs, readBlobs } from "./read-tracked-files.js";
-import { runCommand } from "./run-command.js";
+import { runCheckCommand } from "./checks/run-check-command.js";
 
 export async function openGitWorkspace(dir: string): Promise<Workspace> {
   const exists = await stat(dir).catch(() => undefined);
@@ -53,6 +54,14 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
       if (result.code !== 0) throw new NotACheckoutError(`${root} has no commit yet (HEAD is unborn); make a first commit before running prd-bot`);
       return result.stdout.trim();
     },
+
+    async headTree(): Promise<string> {
+      const result = await execGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{tree}"], { okCodes: [1] });
+      if (result.code !== 0) throw new Error(`workspace ${root}: HEAD has no commit yet; make a first commit before running prd-bot`);
+      return result.stdout.trim();
+    },
+
+    lock: (options: { waitMs: number }) => lockCheckout(commonReal, options.waitMs),
 
     async dirtyPaths(exclude: string[] = []): Promise<string[]> {
       const prefixes = exclude.map(relativePrefix).filter((p) => p !== "" && !p.startsWith(".."));
@@ -135,8 +144,8 @@ export async function openGitWorkspace(dir: string): Promise<Workspace> {
     push: (remote: { url: string; authHeader?: string }, branch: string) => pushBranch(root, remote, branch),
     deleteRemoteBranch: (remote: { url: string; authHeader?: string }, branch: string) => deleteRemoteBranch(root, remote, branch),
 
-    run(command: string, options: { timeoutMs: number; tailBytes?: number; env?: Record<string, string> }): Promise<TestRun> {
-      return runCommand(root, command, options);
+    run(command: string, options: RunOptions): Promise<TestRun> {
+      return runCheckCommand({ root, gitDir: gitDirReal, commonDir: commonReal }, command, options);
     },
   };
 }

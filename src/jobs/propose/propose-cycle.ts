@@ -23,6 +23,8 @@ import type { Logger } from "../logger.js";
 import { renderTemplate } from "../../prompts/templates.js";
 import { CycleState } from "./cycle-state.js";
 import { TouchedTree } from "./touched-tree.js";
+import { baselineCheck } from "../shared/baseline-check.js";
+import { providerKeyNames, runCheck, type RunCheckOptions } from "../shared/run-check.js";
 
 /** Where a green branch goes next: a forge's draft PR. Absent, the branch stays local. */
 export interface Publisher {
@@ -69,13 +71,19 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
   const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
   const touch = new TouchedTree(deps.workspace, deps.ownPaths ?? []);
   let ending: Ending;
+  // One cycle per checkout: a second one waits, then ends skipped (never failed: the gap is not to blame).
+  const lock = await deps.workspace.lock({ waitMs: deps.config.test.lock_wait_seconds * 1000 });
   try {
     run.base = { branch: await deps.workspace.currentBranch(), sha: await deps.workspace.headSha() };
-    ending = await runCycle(deps, options, run, model, touch);
+    ending = lock.ok ? await runCycle(deps, options, run, model, touch) : { outcome: "skipped_policy", reason: lock.reason };
   } catch (error) {
     ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
   } finally {
-    if (touch.touched) await run.timed("restore", () => touch.restore());
+    try {
+      if (touch.touched) await run.timed("restore", () => touch.restore());
+    } finally {
+      if (lock.ok) await lock.release();
+    }
   }
   const record = run.finish(ending.outcome, ending.reason, deps.now());
   if (recorder.transcript.exchanges.length > 0) record.transcript = transcriptPath(cycleId);
@@ -155,6 +163,16 @@ async function runCycle(
   if (!deps.testCommand) {
     return { outcome: "skipped_policy", reason: "no test command: set test.command in the configuration (none could be detected)" };
   }
+  const check = checkOptions(deps, testCommand);
+  if (config.test.baseline) {
+    await touch.beforeWrite();
+    const baseline = await run.timed("baseline", () => log.group(`baseline tests: ${testCommand}`, () => baselineCheck(workspace, deps.state, { ...check, now: deps.now })));
+    if (baseline.run) await run.timed("restore", () => touch.restore());
+    if (!baseline.ok) {
+      run.test = baseline.run;
+      return { outcome: "skipped_policy", reason: baseline.reason };
+    }
+  }
 
   // Propose → apply → test, with repair rounds while attempts remain.
   run.phase = "model";
@@ -193,10 +211,11 @@ async function runCycle(
     }
 
     run.phase = "test";
-    lastTest = await run.timed("tests", () =>
-      log.group(`tests: ${deps.testCommand}`, () => workspace.run(testCommand, { timeoutMs: config.test.timeout_seconds * 1000 })),
-    );
+    lastTest = await run.timed("tests", () => log.group(`tests: ${testCommand}`, () => runCheck(workspace, check)));
     run.test = lastTest;
+    if (lastTest.gitChanges?.length) {
+      return { outcome: "proposal_rejected", reason: `the tests changed the git directory or prd-bot's state (put back): ${lastTest.gitChanges.join(", ")}` };
+    }
     if (lastTest.passed) return finishGreen(deps, options, run, gap, answer.proposal, applied.files, lastTest);
 
     await run.timed("restore", () => touch.restore());
@@ -252,6 +271,12 @@ async function finishGreen(
   if (!published.ok) return { outcome: published.outcome, reason: published.reason };
   run.prUrl = published.url;
   return { outcome: "ok", reason: `draft PR opened: ${published.url}` };
+}
+
+/** The check step's options: the repository's test settings, no provider key, the state dir protected. */
+function checkOptions(deps: ProposeCycleDeps, command: string): RunCheckOptions {
+  const { config } = deps;
+  return { command, timeoutMs: config.test.timeout_seconds * 1000, test: config.test, secretEnv: providerKeyNames(config), protect: deps.ownPaths, log: deps.log };
 }
 
 function testsFailed(test: TestRun | null, why: string): Ending {

@@ -1,19 +1,22 @@
-// Runs the test command in its own process group with a timeout, keeping only the tail of its output,
-// and makes sure nothing it started outlives it.
+// Spawns one check process in its own process group with a timeout, keeping only the tail of its output, and
+// makes sure nothing it started outlives it: the group is ended, then every descendant the tracker finds
+// (see track-descendants.ts: processes that left the group with setsid are found too).
 import { spawn } from "node:child_process";
-import type { TestRun } from "../../core/types.js";
+import { randomBytes } from "node:crypto";
+import type { TestRun } from "../../../core/types.js";
 import { terminateGroup } from "./process-group.js";
+import { trackDescendants } from "./track-descendants.js";
 
 export interface RunCommandOptions {
   timeoutMs: number;
   /** Bytes of interleaved stdout+stderr kept (the last ones). */
   tailBytes?: number;
-  /** Added to the scrubbed environment (so a caller can hand over a variable on purpose). */
-  env?: Record<string, string>;
+  /** The whole environment of the process (already allowlisted by the caller). */
+  env: Record<string, string>;
+  /** What runs; `command` is what the record shows. Default: sh -c command. */
+  argv?: string[];
   /** Between SIGTERM and SIGKILL. */
   graceMs?: number;
-  /** Environment to start from; process.env by default. */
-  baseEnv?: NodeJS.ProcessEnv;
 }
 
 export const DEFAULT_TAIL_BYTES = 16_000;
@@ -21,22 +24,11 @@ const DEFAULT_GRACE_MS = 2_000;
 // After the group is gone the pipes drain at once; this only bounds the wait for a writer that escaped the
 // group (setsid) and still holds them.
 const CLOSE_WAIT_MS = 500;
+/** The variable that marks every process a check started (its value is random per run). */
+export const CHECK_MARKER = "PRD_BOT_CHECK_RUN";
 
 /** A wait that never keeps the process alive: once the race it is in is decided, nothing waits on it. */
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-// The test command runs code a model wrote. Action inputs (INPUT_*), runner tokens and anything named like a
-// credential stay out of its environment; a caller that really needs one passes it in `env`.
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
-
-export function testCommandEnv(base: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(base)) {
-    if (value === undefined || name.startsWith("INPUT_") || SECRET_NAME.test(name)) continue;
-    env[name] = value;
-  }
-  return { ...env, ...extra };
-}
 
 /** Keeps the last `limit` bytes of a stream in memory, however much is written. */
 export class TailBuffer {
@@ -78,13 +70,16 @@ export function runCommand(cwd: string, command: string, options: RunCommandOpti
   }
   const started = Date.now();
   const tail = new TailBuffer(tailBytes);
-  // detached: the shell leads a new process group, so one kill(-pgid) reaches everything it started.
-  const child = spawn("sh", ["-c", command], {
+  const marker = `${CHECK_MARKER}=${randomBytes(12).toString("hex")}`;
+  const [file = "sh", ...args] = options.argv ?? ["sh", "-c", command];
+  // detached: the process leads a new process group, so one kill(-pgid) reaches everything that stayed in it.
+  const child = spawn(file, args, {
     cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: testCommandEnv(options.baseEnv ?? process.env, options.env),
+    env: { ...options.env, [CHECK_MARKER]: marker.slice(CHECK_MARKER.length + 1) },
   });
+  const tracker = child.pid === undefined ? undefined : trackDescendants(child.pid, marker);
   child.stdout.on("data", (chunk: Buffer) => tail.push(chunk));
   child.stderr.on("data", (chunk: Buffer) => tail.push(chunk));
 
@@ -118,28 +113,29 @@ export function runCommand(cwd: string, command: string, options: RunCommandOpti
         passed: !timedOut && exitCode === 0,
       });
     };
+    // The group first (SIGTERM, grace, SIGKILL), then whatever left it.
+    const endAll = async () => {
+      const pid = child.pid;
+      if (pid !== undefined) await terminateGroup(pid, graceMs);
+      await tracker?.killAll();
+      await closedOrTimeout();
+      finish();
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      const pid = child.pid;
-      void (async () => {
-        if (pid !== undefined) await terminateGroup(pid, graceMs);
-        await closedOrTimeout();
-        finish();
-      })();
+      void endAll();
     }, timeoutMs);
-    child.on("error", (error) => finish(`\nprd-bot: could not start "sh -c ${command}": ${error.message}\n`));
+    child.on("error", (error) => {
+      void tracker?.killAll();
+      finish(`\nprd-bot: could not start "${command}": ${error.message}\n`);
+    });
     child.on("exit", (code) => {
       exitCode = code;
       if (timedOut) return;
       clearTimeout(timer);
-      const pid = child.pid;
-      // The shell is done; background processes it left behind (a server started with `&`) would hold
-      // the pipes open and outlive the run, so they go too.
-      void (async () => {
-        if (pid !== undefined) await terminateGroup(pid, graceMs);
-        await closedOrTimeout();
-        finish();
-      })();
+      // The command is done; background processes it left behind (a server started with `&`, a setsid
+      // writer) would hold the pipes open or keep writing into the checkout, so they go too.
+      void endAll();
     });
   });
 }
