@@ -2,7 +2,7 @@
 // forge is configured). Every cycle ends with exactly one record, whatever happened, and leaves the
 // checkout as it found it: same branch, clean tree, default branch untouched.
 import { randomBytes } from "node:crypto";
-import { ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
+import { LedgerError, ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
 import { findGaps, gapsSince, openGaps } from "../../core/gaps/gaps.js";
 import { priorAttempts, type CycleEvent } from "../../core/propose/history.js";
 import type { Outcome } from "../../core/outcomes.js";
@@ -77,7 +77,8 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
     run.base = { branch: await deps.workspace.currentBranch(), sha: await deps.workspace.headSha() };
     ending = lock.ok ? await runCycle(deps, options, run, model, touch) : { outcome: "skipped_policy", reason: lock.reason };
   } catch (error) {
-    ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
+    // An untrusted ledger is breakage whatever the phase: no call is made, and the gap is not to blame.
+    ending = { outcome: error instanceof LedgerError ? "error" : run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
   } finally {
     try {
       if (touch.touched) await run.timed("restore", () => touch.restore());
