@@ -10,6 +10,7 @@ import { cloneRepository } from "../adapters/workspace/clone-repository.js";
 import { openGitWorkspace } from "../adapters/workspace/git-workspace.js";
 import { ConfigError } from "../config/config-error.js";
 import { parseConfig } from "../config/load-config.js";
+import { inProcessTests } from "./in-process-tests.js";
 import { DEFAULT_CONFIG_PATH } from "../config/schema.js";
 import type { Logger } from "../jobs/logger.js";
 import type { Forge, GitRemote } from "../ports/forge.js";
@@ -54,6 +55,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       const workspace = await openGitWorkspace(checkout);
       // Through the workspace, not the disk: a config that is a symlink out of the clone is refused.
       const config = parseConfig(await workspace.readFile(configPath), configPath);
+      config.test = inProcessTests(config.test, options.env);
       const request: CycleRequest = {
         job: "cycle",
         reason: `in-process job for delivery ${job.deliveryId}`,
@@ -80,6 +82,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     let config;
     try {
       config = parseConfig(await forge.readFile(configPath, defaultBranch), configPath);
+      config.test = inProcessTests(config.test, options.env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       await answerConfigError(forge, request, error, where);
