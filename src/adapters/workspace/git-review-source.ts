@@ -127,5 +127,8 @@ export async function fetchPullRefs(root: string, remote: Remote, pull: { number
     const said = error instanceof GitError ? redactUrls(error.stderr.trim()) : (error as Error).message;
     throw new Error(`fetching the base (${pull.base}) and head of #${pull.number} failed: ${said}`);
   }
-  return { base: "refs/prd-bot/review/base", head: "refs/prd-bot/review/head" };
+  // The head the PR named, when the fetch brought it (the branch may have moved on since the event): the review
+  // and its line comments are then pinned to the commit that was asked about.
+  const pinned = /^[0-9a-f]{40}$/.test(pull.headSha) && (await execGit(root, ["cat-file", "-e", `${pull.headSha}^{commit}`], { okCodes: [1, 128] })).code === 0;
+  return { base: "refs/prd-bot/review/base", head: pinned ? pull.headSha : "refs/prd-bot/review/head" };
 }
