@@ -17,13 +17,20 @@ import { oneLine } from "./symbol-types.js";
 
 export interface PackedFile {
   path: string;
+  /** What goes into the prompt: the whole file, or its outline and regions when `partial`. */
   content: string;
+  /** Tokens in the prompt, header overhead included. */
   tokens: number;
+  /** Shown in part (outline + regions): the proposal must change it with edits, never whole content. */
   partial: boolean;
+  /** Lines shown (1-based, inclusive) when partial. */
   ranges?: LineRange[];
+  /** Lines of the whole file. */
   lines: number;
   source: "named" | "search" | "test" | "pinned";
+  /** The ranking score (null for a covering test). */
   score: number | null;
+  /** Why it was chosen. */
   reasons: string[];
 }
 

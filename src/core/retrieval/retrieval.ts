@@ -9,7 +9,6 @@
 //    change it with edits; the test that covers a chosen source file comes along.
 // 4. A repository map (repo-map.ts) in a small share of the budget says what else exists.
 // Binary-looking files and files over `maxFileBytes` are never sent. Protected paths are the caller's job.
-import type { LineRange } from "./regions.js";
 import { buildQuery, type QueryGap } from "./gap-query.js";
 import { packContext, type PackedFile } from "./pack-context.js";
 import { rankCode, type RankedCode } from "./rank-code.js";
@@ -46,23 +45,8 @@ export interface ContextLimits {
 
 export type SkipReason = "binary" | "too_large" | "not_found" | "over_budget";
 
-export interface ContextFile {
-  path: string;
-  /** What goes into the prompt: the whole file, or its outline and regions when `partial`. */
-  content: string;
-  tokens: number;
-  /** Shown in part (outline + regions): the proposal must change it with edits, never whole content. */
-  partial: boolean;
-  /** Lines shown (1-based, inclusive) when partial. */
-  ranges?: LineRange[];
-  /** Lines of the whole file. */
-  lines: number;
-  source: "named" | "search" | "test" | "pinned";
-  /** The ranking score (null for a covering test or a named file that ranked nowhere). */
-  score: number | null;
-  /** Why it was chosen. */
-  reasons: string[];
-}
+/** A file as the prompt shows it: whole, or (`partial`) its outline and regions. */
+export type ContextFile = PackedFile;
 
 export interface ContextSelection {
   files: ContextFile[];
@@ -151,7 +135,7 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
   const map = repoMap({ paths, relevant, maxTokens: mapBudget });
 
   return {
-    files: packed.files.map(toContextFile),
+    files: packed.files,
     tokens: packed.tokens + map.tokens,
     map,
     ranking: ranking.ranked,
@@ -161,10 +145,6 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
     filtered,
     indexed: ranking.index,
   };
-}
-
-function toContextFile(file: PackedFile): ContextFile {
-  return { ...file };
 }
 
 /** NUL bytes, or more than 10% control or replacement characters in the first 8,000 characters. */
