@@ -164,6 +164,11 @@ export const configSchema = z
         require_test: z.boolean().default(true).describe("A proposal must add or change a test file."),
         max_attempts: z.number().int().min(1).max(5).default(2).describe("Proposals per cycle: 2 means one repair round after red tests."),
         give_up_after_failures: z.number().int().positive().default(3).describe("Consecutive failed cycles on one gap before it is skipped."),
+        local_deadline_seconds: z
+          .number()
+          .positive()
+          .default(600)
+          .describe("Deadline for the local work of one cycle (context, apply, commit; model calls and the test run have their own timeouts)."),
         open_pr: z.boolean().default(true).describe("Open a draft PR for a green cycle (false: push nothing, keep the local branch)."),
       })
       .strict()

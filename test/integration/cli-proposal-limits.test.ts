@@ -202,4 +202,13 @@ describe("bounded work on model output", () => {
     const transcripts = await readdir(path.join(repo.root, ".git", "prd-bot", "transcripts"));
     expect(transcripts).toHaveLength(1);
   });
+
+  it("the local part of a cycle has a deadline (policy.local_deadline_seconds)", async () => {
+    repo = await makeRepo({ ...SAMPLE_FILES, ".github/prd-bot.yml": `${SAMPLE_FILES[".github/prd-bot.yml"]}policy:\n  local_deadline_seconds: 0.001\n` });
+    const { record, code } = await cycle();
+    expect(record.outcome).toBe("error");
+    expect(code).toBe(1);
+    expect(record.reason).toContain("policy.local_deadline_seconds");
+    expect(model.requests).toHaveLength(0);
+  });
 });

@@ -56,6 +56,18 @@ export class CycleState {
     }
   }
 
+  /**
+   * The local part of the cycle (everything but waiting for a model or the tests, which have their own
+   * timeouts) past `limitSeconds` (policy.local_deadline_seconds): the ending to return, else undefined.
+   * Checked between steps, so a step that runs long ends the cycle at the next check.
+   */
+  pastLocalDeadline(limitSeconds: number): { outcome: Outcome; reason: string } | undefined {
+    const waited = (this.timings.model_ms ?? 0) + (this.timings.tests_ms ?? 0);
+    const local = this.elapsed() - waited;
+    if (local <= limitSeconds * 1000) return undefined;
+    return { outcome: this.failureOutcome(), reason: `the cycle's local work took ${local} ms, over policy.local_deadline_seconds (${limitSeconds}); stopped after the ${this.phase === "select" ? "context" : this.phase} step` };
+  }
+
   /** Model calls made so far (answered or not). */
   get calls(): number {
     return this.transcript.exchanges.length;

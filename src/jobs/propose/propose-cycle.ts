@@ -2,7 +2,7 @@
 // forge is configured). Every cycle ends with exactly one record, whatever happened, and leaves the
 // checkout as it found it: same branch, clean tree, default branch untouched.
 import { randomBytes } from "node:crypto";
-import { ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
+import { LedgerError, ledgerPath, parseLedger, reserve, utcDay } from "../../core/budget.js";
 import { findGaps, gapsSince, openGaps } from "../../core/gaps/gaps.js";
 import { priorAttempts, type CycleEvent } from "../../core/propose/history.js";
 import type { Outcome } from "../../core/outcomes.js";
@@ -77,7 +77,8 @@ export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycle
     run.base = { branch: await deps.workspace.currentBranch(), sha: await deps.workspace.headSha() };
     ending = lock.ok ? await runCycle(deps, options, run, model, touch) : { outcome: "skipped_policy", reason: lock.reason };
   } catch (error) {
-    ending = { outcome: run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
+    // An untrusted ledger is breakage whatever the phase: no call is made, and the gap is not to blame.
+    ending = { outcome: error instanceof LedgerError ? "error" : run.failureOutcome(), reason: `unexpected error: ${(error as Error).message}` };
   } finally {
     try {
       if (touch.touched) await run.timed("restore", () => touch.restore());
@@ -146,6 +147,8 @@ async function runCycle(
     buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state }),
   );
   const rules = { ...baseRules, partialPaths: prompt.partialPaths };
+  const late = run.pastLocalDeadline(config.policy.local_deadline_seconds);
+  if (late) return late;
   if (prompt.withheld.length > 0) {
     const shown = prompt.withheld.slice(0, 5).map((file) => `${file.path} (${file.reason})`).join(", ");
     log.info(`context: ${prompt.withheld.length} file(s) kept out of the prompt as holding secrets: ${shown}${prompt.withheld.length > 5 ? ", …" : ""}`);
@@ -202,6 +205,8 @@ async function runCycle(
       if (file.tolerant_edits) log.info(`${file.path}: edits ${file.tolerant_edits.join(", ")} matched ignoring whitespace differences`);
     }
     if (!applied.ok) return { outcome: applied.outcome, reason: applied.reason };
+    const slow = run.pastLocalDeadline(config.policy.local_deadline_seconds);
+    if (slow) return slow;
     if (applied.files.every((file) => file.mode === "NOOP")) {
       return { outcome: "cycle_noop", reason: "every proposed file is identical to the current content" };
     }
@@ -238,6 +243,8 @@ async function finishGreen(
   test: TestRun,
 ): Promise<Ending> {
   if (options.dryRun) return { outcome: "ok", reason: "dry run: tests green; nothing committed" };
+  const late = run.pastLocalDeadline(deps.config.policy.local_deadline_seconds);
+  if (late) return late;
   run.phase = "publish";
   const branch = `prd-bot/${gap.id}`;
   const written = files.filter((file) => file.mode !== "NOOP").map((file) => file.path);
