@@ -93,6 +93,16 @@ describe("runApplyJob", () => {
     expect(report).toContain("moved while prd-bot worked");
   });
 
+  it("push_to_pr false: a follow-up draft PR into the PR's branch, the PR branch itself untouched", async () => {
+    llm.reply(patch("xs[len(xs)]", "xs[len(xs) - 1]"));
+    const { head, report } = await run(config({ apply: { push_to_pr: false } }));
+    expect(execFileSync("git", ["-C", repo.remote as string, "rev-parse", "feature"], { encoding: "utf8" }).trim()).toBe(head);
+    const branch = `prd-bot/apply-5-${head.slice(0, 7)}`;
+    expect(execFileSync("git", ["-C", repo.remote as string, "show", `${branch}:src/a.py`], { encoding: "utf8" })).toContain("xs[len(xs) - 1]");
+    expect(model.pulls.find((p) => p.head === branch)).toMatchObject({ base: "feature", draft: true });
+    expect(report).toContain("Opened the follow-up draft PR");
+  });
+
   it("fork PR: no clone, no check run, the patch posted as a committable suggestion on the diff line", async () => {
     const pull = model.pulls[0];
     if (pull) pull.headRepo = "mallory/app";

@@ -20,7 +20,7 @@ import type { StateStore } from "../../ports/state.js";
 import type { Logger } from "../logger.js";
 import { applyRules } from "../propose/propose-cycle.js";
 import { upsertReport } from "../shared/upsert-report.js";
-import { runApply, type RunApplyResult } from "./run-apply.js";
+import { reviewsForHead, runApply, type RunApplyResult } from "./run-apply.js";
 
 export interface ApplyJobDeps {
   forge: Forge;
@@ -49,6 +49,13 @@ export async function runApplyJob(request: { pr: number }, deps: ApplyJobDeps): 
   const delivery: Delivery = pull.fromFork ? "suggest" : config.apply.push_to_pr && pull.head !== defaultBranch ? "push" : "draft_pr";
   const common = { config, state: deps.state, log, now: deps.now, model: deps.model, protectedGlobs: applyRules(config).protectedGlobs };
   const notes: string[] = [];
+  // No records for this head: say so before cloning anything.
+  const found = await reviewsForHead(deps.state, { headSha: pull.headSha, pr: pull.number });
+  if (!found.ok) {
+    await upsertReport(forge, pull.number, APPLY_REPORT_MARKER, `### prd-bot scrum apply: #${pull.number}\n\n${found.reason}`);
+    log.info(found.reason);
+    return { notes: [found.reason] };
+  }
   let result: RunApplyResult;
   let deliveryText: string;
   if (delivery === "suggest") {

@@ -3,7 +3,8 @@
 import { budgetedModelClient } from "../../adapters/model/budgeted.js";
 import type { FileOutcome } from "../../core/apply/apply-record.js";
 import { eligibleFiles, type SkippedFile } from "../../core/apply/eligible-files.js";
-import { latestReviews, parseReviews, REVIEWS_PATH } from "../../core/review/review-record.js";
+import { latestReviews, parseReviews, REVIEWS_PATH, type ReviewRecord } from "../../core/review/review-record.js";
+import type { StateStore } from "../../ports/state.js";
 import type { ModelClient } from "../../ports/model.js";
 import { baselineCheck } from "../shared/baseline-check.js";
 import { applyFiles, checkOptions, type ApplyFilesDeps, type ApplyMode } from "./apply-files.js";
@@ -22,15 +23,24 @@ export type RunApplyResult =
       tokens: { prompt: number; completion: number };
     };
 
-export async function runApply(deps: RunApplyDeps, input: { headSha: string; baseSha?: string; pr?: number; mode: ApplyMode }): Promise<RunApplyResult> {
-  const { records } = parseReviews(await deps.state.read(REVIEWS_PATH));
+/** The latest review record per file for the head (and base, when given); or why there is none. */
+export async function reviewsForHead(
+  state: StateStore,
+  input: { headSha: string; baseSha?: string; pr?: number },
+): Promise<{ ok: true; latest: ReviewRecord[] } | { ok: false; reason: string }> {
+  const { records } = parseReviews(await state.read(REVIEWS_PATH));
   const latest = [...latestReviews(records, { pr: input.pr, headSha: input.headSha }).values()].filter(
     (record) => input.baseSha === undefined || record.base_sha === input.baseSha,
   );
-  if (latest.length === 0) {
-    const where = input.pr !== undefined ? `#${input.pr} at ${input.headSha.slice(0, 12)}` : `head ${input.headSha.slice(0, 12)}`;
-    return { ok: false, reason: `no review records for ${where} in ${deps.state.description}: run the review first (/scrum review, or prd-bot review)` };
-  }
+  if (latest.length > 0) return { ok: true, latest };
+  const where = input.pr !== undefined ? `#${input.pr} at ${input.headSha.slice(0, 12)}` : `head ${input.headSha.slice(0, 12)}`;
+  return { ok: false, reason: `no review records for ${where} in ${state.description}: run the review first (/scrum review, or prd-bot review)` };
+}
+
+export async function runApply(deps: RunApplyDeps, input: { headSha: string; baseSha?: string; pr?: number; mode: ApplyMode }): Promise<RunApplyResult> {
+  const found = await reviewsForHead(deps.state, input);
+  if (!found.ok) return found;
+  const latest = found.latest;
   const { config } = deps;
   const { eligible, skipped } = eligibleFiles(latest, {
     minConfidence: config.apply.min_confidence,
