@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  UsageError
+} from "./chunks/chunk-2L4EODOS.js";
+import {
   VERSION
 } from "./chunks/chunk-ART3RKJ5.js";
+import {
+  NotACheckoutError
+} from "./chunks/chunk-CI6V2LSR.js";
 import {
   EXIT_CRASH,
   EXIT_USAGE,
@@ -10,14 +16,9 @@ import {
   OUTCOME_MEANING
 } from "./chunks/chunk-XKPJ2TN5.js";
 import {
-  UsageError
-} from "./chunks/chunk-2L4EODOS.js";
-import {
-  NotACheckoutError
-} from "./chunks/chunk-CI6V2LSR.js";
-import {
   ConfigError
-} from "./chunks/chunk-L5VG44FW.js";
+} from "./chunks/chunk-MNAF46MU.js";
+import "./chunks/chunk-4TII4YUW.js";
 
 // src/jobs/logger.ts
 function streamLogger(write) {
@@ -46,13 +47,16 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-ZV5SRPNF.js")).cycleCommand(argv, io),
-  gaps: async (argv, io) => (await import("./chunks/gaps-CKMG53J7.js")).gapsCommand(argv, io),
-  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-GWFOG4UM.js")).applyEditsCommand(argv, io),
-  audit: async (argv, io) => (await import("./chunks/audit-2YD6DWBK.js")).auditCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-62N44WKZ.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-IMOOU4FG.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-ZVGH324O.js")).serveCommand(argv, io)
+  cycle: async (argv, io) => (await import("./chunks/cycle-5RDJK3EN.js")).cycleCommand(argv, io),
+  gaps: async (argv, io) => (await import("./chunks/gaps-E22WAM5J.js")).gapsCommand(argv, io),
+  review: async (argv, io) => (await import("./chunks/review-HKK6T2CK.js")).reviewCommand(argv, io),
+  context: async (argv, io) => (await import("./chunks/context-UNZTZ6JC.js")).contextCommand(argv, io),
+  "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-E4MBAGIE.js")).applyEditsCommand(argv, io),
+  apply: async (argv, io) => (await import("./chunks/apply-PMJ7E5QX.js")).applyCommand(argv, io),
+  audit: async (argv, io) => (await import("./chunks/audit-UKKTE5LT.js")).auditCommand(argv, io),
+  stats: async (argv, io) => (await import("./chunks/stats-KLZWAXSA.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-VRUQQAPV.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-SGEL4NUR.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 
@@ -61,7 +65,10 @@ Usage: prd-bot <command> [options]
 Commands:
   cycle         run one propose cycle on the checkout
   gaps          list the PRD's [bot-eligible] gaps
+  review        review a base..head range against the PRD (line findings with checked citations)
+  context       what a cycle would send for a gap: files whole or in part, tokens, why (no model call)
   apply-edits   apply a proposal file through the guardrails (no model, no tests)
+  apply         patches from high-confidence review records, checked; dry run unless --commit
   audit         audit a base...head range like a pull request (renames, secrets, claims; exit 3 on blockers)
   stats         outcomes, PR share, per-gap history and tokens, from the records
   demo          a full cycle on a throwaway sample repository, with a replayed model

@@ -2,34 +2,39 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   ACTION_COMMANDS,
   routeEvent
-} from "./chunks/chunk-ZTS3QJDD.js";
+} from "./chunks/chunk-DMWQY65S.js";
 import {
-  ForgeError,
   parseFileGlobs
-} from "./chunks/chunk-53GXSKCF.js";
+} from "./chunks/chunk-YFYGGD3R.js";
 import {
-  StateConflictError,
+  ForgeError
+} from "./chunks/chunk-CHRPTEUR.js";
+import {
+  describeIssues,
+  loadConfig,
+  parseConfig
+} from "./chunks/chunk-X4BENIVJ.js";
+import {
   redactSecrets
-} from "./chunks/chunk-GZKUITUS.js";
+} from "./chunks/chunk-L2TXTNVD.js";
+import {
+  DEFAULT_CONFIG_PATH,
+  StateConflictError,
+  configSchema
+} from "./chunks/chunk-5SNEIQAU.js";
 import {
   OUTCOME_MEANING,
   failsRun
 } from "./chunks/chunk-XKPJ2TN5.js";
 import {
-  describeIssues,
-  loadConfig,
-  parseConfig
-} from "./chunks/chunk-2VTXRHET.js";
+  ConfigError
+} from "./chunks/chunk-MNAF46MU.js";
+import "./chunks/chunk-VFFGMFW5.js";
 import {
-  DEFAULT_CONFIG_PATH,
-  configSchema
-} from "./chunks/chunk-VNYPXW4S.js";
-import {
-  ConfigError,
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-L5VG44FW.js";
+} from "./chunks/chunk-4TII4YUW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19914,7 +19919,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-B2QTA3M4.js");
+    const { runActionJob } = await import("./chunks/action-ER2GNY5Q.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -1,20 +1,23 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  findGaps,
-  gapsSince
-} from "./chunk-MMALM7FV.js";
-import {
   loadConfig
-} from "./chunk-2VTXRHET.js";
+} from "./chunk-X4BENIVJ.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
 import {
   openGitWorkspace
-} from "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+} from "./chunk-QDSLFACM.js";
+import {
+  findGaps,
+  gapsSince
+} from "./chunk-KH5HBYDN.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-5SNEIQAU.js";
 import "./chunk-CI6V2LSR.js";
-import "./chunk-L5VG44FW.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-VFFGMFW5.js";
+import "./chunk-4TII4YUW.js";
 
 // src/cli/commands/gaps.ts
 var GAPS_HELP = `Usage: prd-bot gaps [options]

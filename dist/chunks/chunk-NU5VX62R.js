@@ -1,50 +1,41 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  BudgetExceededError,
-  budgetedModelClient,
-  countTokens,
-  detectSecrets,
-  extractJsonObjects,
-  renderTemplate,
-  require_picomatch,
-  secretPathReason
-} from "./chunk-7YAIYDVG.js";
+  claimSentences,
+  isHedged,
+  quoteClaim
+} from "./chunk-67CUJNE5.js";
 import {
-  openLocal
-} from "./chunk-ABOPVIAA.js";
+  require_picomatch,
+  symbolsOf
+} from "./chunk-2QDLELWW.js";
 import {
   createOpenAIModelClient,
   resolveModelChain
-} from "./chunk-GICJFHSP.js";
-import "./chunk-GZKUITUS.js";
+} from "./chunk-SYDWQORK.js";
 import {
-  ModelError
-} from "./chunk-2IUJ6AXQ.js";
-import {
-  EXIT_CYCLE_FAILED,
-  EXIT_OK
-} from "./chunk-XKPJ2TN5.js";
-import "./chunk-2VTXRHET.js";
-import {
-  UsageError,
-  parseCommandArgs
-} from "./chunk-2L4EODOS.js";
-import {
+  GitError,
+  authEnv,
   execGit,
   readBlobs,
+  redactUrls,
   splitNul
-} from "./chunk-JPLIFMBC.js";
+} from "./chunk-2VOKVFKZ.js";
+import {
+  ConfigError
+} from "./chunk-MNAF46MU.js";
+import {
+  detectSecrets,
+  secretPathReason
+} from "./chunk-O3YUUCCS.js";
+import {
+  budgetedModelClient
+} from "./chunk-OCLT2KTZ.js";
 import {
   external_exports
-} from "./chunk-VNYPXW4S.js";
-import "./chunk-CI6V2LSR.js";
+} from "./chunk-VFFGMFW5.js";
 import {
-  ConfigError,
   __toESM
-} from "./chunk-L5VG44FW.js";
-
-// src/cli/commands/audit.ts
-import { readFile } from "node:fs/promises";
+} from "./chunk-4TII4YUW.js";
 
 // src/jobs/audit/index.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
@@ -65,6 +56,22 @@ function buildReport(issues, skipped, model) {
   }
   const what = skipped.length > 0 ? "No blocking issues in what was read" : "No blocking issues";
   return { state: "success", summary: `${what}${tail}`, issues, skipped, model };
+}
+function renderDetails(report, escape = (t) => t) {
+  const line = (issue) => `- **${issue.kind}**${issue.path ? ` \`${issue.path}${issue.line ? `:${issue.line}` : ""}\`` : ""}: ${escape(issue.message)}`;
+  const blocking = report.issues.filter((i) => i.blocking);
+  const advice = report.issues.filter((i) => !i.blocking);
+  const parts = [`**prd-bot auditor**: ${escape(report.summary)}`];
+  if (blocking.length > 0) parts.push(`### Blocking (${blocking.length})
+${blocking.map(line).join("\n")}`);
+  if (advice.length > 0) parts.push(`### Advice (${advice.length})
+${advice.map(line).join("\n")}`);
+  if (report.issues.length === 0) parts.push("No issues found in what was read.");
+  if (report.skipped.length > 0) parts.push(`### Not audited
+${report.skipped.map((s) => `- ${escape(s.what)}: ${escape(s.reason)}`).join("\n")}`);
+  const model = report.model.status === "ran" ? `ran (${report.model.detail}${report.model.claims !== void 0 ? `, ${report.model.claims} claims judged` : ""})` : `${report.model.status}: ${report.model.detail}`;
+  parts.push(`Model check: ${escape(model)}.`);
+  return parts.join("\n\n");
 }
 
 // src/core/audit/claims.json
@@ -105,7 +112,7 @@ var claims_default = {
       kind: "verification",
       ci_backs: true,
       blocking: true,
-      pattern: "\\b(?:all\\s+(?:the\\s+)?(?:unit\\s+|integration\\s+|e2e\\s+)?tests?\\s+(?:pass|passes|passed|passing|green)|tests?\\s+(?:are\\s+|is\\s+)?(?:all\\s+)?(?:passing|green)|test\\s+suite\\s+(?:passes|passed|is\\s+green)|CI\\s+(?:is\\s+)?(?:green|passes|passed))\\b"
+      pattern: "(?:^|\\b(?:and|so|now)\\s+)(?:the\\s+)?tests?\\s+(?:now\\s+)?(?:pass|passes|passed)\\b|\\b(?:all\\s+(?:the\\s+)?(?:unit\\s+|integration\\s+|e2e\\s+)?tests?\\s+(?:pass|passes|passed|passing|green)|tests?\\s+(?:are\\s+|is\\s+)?(?:all\\s+)?(?:passing|green)|test\\s+suite\\s+(?:passes|passed|is\\s+green)|CI\\s+(?:is\\s+)?(?:green|passes|passed))\\b"
     },
     {
       id: "check_clean",
@@ -125,7 +132,7 @@ var claims_default = {
       id: "adds_tests",
       kind: "tests_added",
       blocking: true,
-      pattern: "\\b(?:adds?|added|adding|includes?|included|with|write|wrote|written|new)\\s+(?:a\\s+|an\\s+|some\\s+|more\\s+|the\\s+)?(?:unit\\s+|integration\\s+|regression\\s+|e2e\\s+|end-to-end\\s+)?tests?\\b(?!\\s+(?:plan|data|server|environment|helper|utilit))"
+      pattern: "\\b(?:adds?|added|adding|includes?|included|with|write|wrote|written|new)\\s+(?:a\\s+|an\\s+|some\\s+|more\\s+|the\\s+)?(?:unit\\s+|integration\\s+|regression\\s+|e2e\\s+|end-to-end\\s+)?(?:tests\\b|test\\s+(?:for|to|that|case|cases|coverage|suite)\\b|test\\s*$|test(?=[.,;:)]))"
     },
     {
       id: "docs_only",
@@ -169,50 +176,6 @@ function claimPatterns() {
   return cached;
 }
 
-// src/core/audit/claim-sentences.ts
-var FENCE = /^\s*(```|~~~)/;
-var HEDGE = /\b(?:not|never|no\s+longer|without|todo|fixme|untested|unverified|needs?\s+to|should|please|will|would|could|might|may|yet\s+to|to\s+be|going\s+to|plan(?:s|ned)?\s+to|once|if|whether|until|pending|unable|cannot|can't|didn't|don't|doesn't|isn't|aren't|wasn't|haven't|hasn't|won't|failed\s+to|before\s+merg\w*|wip)\b|\?/i;
-function claimSentences(sources) {
-  const sentences = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const { source, text } of sources) {
-    const withoutComments = text.replace(/<!--[\s\S]*?-->/g, " ");
-    const prose = [];
-    let fenced = false;
-    let quotesOutput = false;
-    for (const line of withoutComments.split(/\r?\n/)) {
-      if (FENCE.test(line)) {
-        fenced = !fenced;
-        quotesOutput = true;
-        continue;
-      }
-      if (fenced) continue;
-      if (/^\s*>/.test(line) || /^( {4,}|\t)\S/.test(line)) {
-        quotesOutput = true;
-        continue;
-      }
-      if (/^\s*[-*+]\s+\[\s\]/.test(line)) continue;
-      prose.push(line.replace(/^\s*[-*+]\s+\[[xX]\]\s*/, "").replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ""));
-    }
-    for (const paragraph of prose.join("\n").split(/\n\s*\n/)) {
-      for (const sentence of paragraph.replace(/\s*\n\s*/g, " ").split(/(?<=[.!;])\s+(?=[A-Z`*_(])/)) {
-        const clean = sentence.trim();
-        if (clean.length < 6 || seen.has(clean)) continue;
-        seen.add(clean);
-        sentences.push({ text: clean, source, quotesOutput });
-      }
-    }
-  }
-  return sentences;
-}
-function isHedged(sentence) {
-  return HEDGE.test(sentence);
-}
-function quoteClaim(sentence, max = 120) {
-  const one = sentence.replace(/\s+/g, " ").trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1)}\u2026`;
-}
-
 // src/core/audit/code-files.ts
 var LANGUAGE_BY_EXTENSION = {
   ts: "ts",
@@ -231,20 +194,20 @@ var LANGUAGE_BY_EXTENSION = {
 var OTHER_CODE = /\.(java|kt|kts|scala|rb|php|cs|c|cc|cpp|cxx|h|hpp|swift|m|mm|ex|exs|erl|hs|lua|pl|sh|bash|zsh|dart|vue|svelte|sql|zig|nim|clj|fs|r|jl)$/i;
 var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|fixtures|e2e)\/|(^|\/)test_[^/]*\.py$|_test\.(py|go|rs)$|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)conftest\.py$|_spec\.rb$|Test\.(java|kt)$/i;
 var GENERATED = /(^|\/)(vendor|node_modules|dist|build|target|third_party)\/|\.min\.js$|\.(lock|sum)$|(^|\/)package-lock\.json$/i;
-function languageOfPath(path) {
-  const dot = path.lastIndexOf(".");
-  if (dot < 0 || dot < path.lastIndexOf("/")) return void 0;
-  return LANGUAGE_BY_EXTENSION[path.slice(dot + 1).toLowerCase()];
+function languageOfPath(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return void 0;
+  return LANGUAGE_BY_EXTENSION[path2.slice(dot + 1).toLowerCase()];
 }
-function isTestPath(path) {
-  return TEST_PATH.test(path);
+function isTestPath(path2) {
+  return TEST_PATH.test(path2);
 }
-function isGeneratedPath(path) {
-  return GENERATED.test(path);
+function isGeneratedPath(path2) {
+  return GENERATED.test(path2);
 }
-function isCodePath(path) {
-  if (isGeneratedPath(path)) return false;
-  return languageOfPath(path) !== void 0 || OTHER_CODE.test(path);
+function isCodePath(path2) {
+  if (isGeneratedPath(path2)) return false;
+  return languageOfPath(path2) !== void 0 || OTHER_CODE.test(path2);
 }
 
 // src/core/audit/code-mask.ts
@@ -417,7 +380,7 @@ var RULES = {
   ts: [
     { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:async\\s+)?function\\s*\\*?\\s*(${ID})`), kind: "function" },
     { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:default\\s+)?(?:declare\\s+)?(?:abstract\\s+)?(?:class|interface|enum)\\s+(${ID})`), kind: "type" },
-    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?type\\s+(${ID})\\s*(?:<[^=]*>)?\\s*=`), kind: "type" },
+    { pattern: new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?type\\s+(${ID})\\s*(?:<.*>)?\\s*=`), kind: "type" },
     { pattern: new RegExp(`^(?:export\\s+)?(?:declare\\s+)?(?:const|let|var)\\s+(${ID})\\s*[:=]`), kind: "constant" },
     // Class methods and members (indented): `  async name(…) {`, `  private name: T;`, `  name?: T;`.
     { pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly|abstract|override|async|get|set|declare)\\s+)*\\*?(${ID})\\s*(?:<[^>]*>)?\\s*\\([^)]*\\)?\\s*(?::\\s*[^={;]+)?\\s*\\{\\s*$`), kind: "method" },
@@ -448,9 +411,18 @@ var RULES = {
     { pattern: new RegExp(`^\\t+(${ID})\\s+\\*?(?:\\[\\]|map\\[[^\\]]+\\])?\\*?[A-Za-z_][\\w.]*(?:\\s+\`[^\`]*\`)?\\s*$`), kind: "field" }
   ]
 };
-function definitionsInLine(text, language) {
+var LOOSE = {
+  ts: [{ pattern: new RegExp(`^\\s+(?:(?:public|private|protected|static|readonly)\\s+)*(${ID})\\s*(?::[^=]+)?=(?![=>])`), kind: "field" }],
+  python: [{ pattern: new RegExp(`^\\s+(${ID})\\s*(?::[^=]+)?=(?!=)`), kind: "constant" }],
+  rust: [{ pattern: new RegExp(`^\\s+(?:pub(?:\\([^)]*\\))?\\s+)?(${ID})\\s*:\\s*[^:]`), kind: "field" }],
+  go: [
+    { pattern: new RegExp(`^\\t+(${ID})(?:\\s+[\\w.*\\[\\]]+)?\\s*=[^=]`), kind: "constant" },
+    { pattern: new RegExp(`^\\t+(${ID})\\s+[*\\[\\]\\w.]+`), kind: "field" }
+  ]
+};
+function definitionsInLine(text, language, options = {}) {
   const found = [];
-  for (const rule of RULES[language]) {
+  for (const rule of options.loose ? [...RULES[language], ...LOOSE[language]] : RULES[language]) {
     const match = rule.pattern.exec(text);
     const name = match?.[rule.group ?? 1];
     if (!name) continue;
@@ -583,11 +555,11 @@ async function stillThere(target, context) {
   if (context.files.some((f) => patchLines(f.patch).removed.some((l) => word.test(l.text)))) return void 0;
   const changed = context.files.filter((f) => f.status !== "removed" && isCodePath(f.path) && languageOfPath(f.path));
   const contents = await context.tree.read(changed.map((f) => f.path));
-  for (const [path, content] of contents) {
-    const language = languageOfPath(path);
+  for (const [path2, content] of contents) {
+    const language = languageOfPath(path2);
     const lines = maskCode(content, language).split("\n");
     const at = lines.findIndex((line) => definitionsInLine(line, language).some((d) => d.name === name));
-    if (at >= 0) return { how: `defined in ${path}:${at + 1}`, path, line: at + 1 };
+    if (at >= 0) return { how: `defined in ${path2}:${at + 1}`, path: path2, line: at + 1 };
   }
   return void 0;
 }
@@ -726,13 +698,18 @@ async function checkIncompleteRename(files, tree, limits = DEFAULT_RENAME_LIMITS
   if (tooLarge > 0) skipped.push({ what: `${tooLarge} file(s) larger than ${limits.maxFileBytes} bytes`, reason: "not searched for stale references to renamed names" });
   if (overBudget > 0) skipped.push({ what: `${overBudget} file(s) beyond ${limits.maxTotalBytes} bytes read`, reason: "not searched for stale references to renamed names" });
   const isRepoModule = repoModules(tree.files.map((f) => f.path));
-  const uses = /* @__PURE__ */ new Map();
   const stillDefined = /* @__PURE__ */ new Set();
+  const ownFiles = await tree.read([...new Set(removed.map((r) => r.path))]);
+  const changedAtHead = await tree.read(files.filter((f) => f.status !== "removed" && languageOfPath(f.path)).map((f) => f.path));
+  const headSymbols = new Set([...changedAtHead].flatMap(([path2, content]) => symbolsOf(path2, content).map((symbol) => symbol.name)));
+  for (const r of removed) if (headSymbols.has(r.name)) stillDefined.add(r);
+  const quoted = new Set(removed.filter((r) => new RegExp(`["'\`]${escapeRegExp(r.name)}["'\`]`).test(ownFiles.get(r.path) ?? "")));
+  const uses = /* @__PURE__ */ new Map();
   for (let start = 0; start < searched.length; start += 500) {
     const contents = await tree.read(searched.slice(start, start + 500));
-    for (const [path, content] of contents) {
-      const language = languageOfPath(path);
-      const here = removed.filter((r) => r.language === language && !stillDefined.has(r) && content.includes(r.name));
+    for (const [path2, content] of contents) {
+      const language = languageOfPath(path2);
+      const here = removed.filter((r) => r.language === language && !stillDefined.has(r) && !quoted.has(r) && content.includes(r.name));
       if (here.length === 0) continue;
       const raw = content.split("\n");
       const masked = maskCode(content, language).split("\n");
@@ -740,12 +717,16 @@ async function checkIncompleteRename(files, tree, limits = DEFAULT_RENAME_LIMITS
         for (const r of here) {
           if (stillDefined.has(r) || !wordIn(line, r.name)) continue;
           const rawLine = raw[index] ?? line;
-          if (definitionsInLine(line, language).some((d) => d.name === r.name) || bindsName(line, r.name, language, isRepoModule, rawLine)) {
+          if (definitionsInLine(line, language, { loose: true }).some((d) => d.name === r.name) || bindsName(line, r.name, language, isRepoModule, rawLine)) {
             stillDefined.add(r);
             continue;
           }
+          if (r.kind === "field" && new RegExp(`(?<![\\w$.])${escapeRegExp(r.name)}\\s*:(?!:)`).test(line)) continue;
+          if (language === "ts" && r.kind !== "method" && r.kind !== "field" && path2 !== r.path && !importsName(rawLine, raw, r.name)) continue;
+          const qualifier = new RegExp(`([A-Za-z_][\\w]*)\\.${escapeRegExp(r.name)}(?![\\w$])`).exec(line)?.[1];
+          if (qualifier && language === "python" && externalModule(raw, qualifier, isRepoModule)) continue;
           const list = uses.get(r) ?? [];
-          list.push({ path, line: index + 1 });
+          list.push({ path: path2, line: index + 1 });
           uses.set(r, list);
         }
       });
@@ -754,7 +735,7 @@ async function checkIncompleteRename(files, tree, limits = DEFAULT_RENAME_LIMITS
   const issues = [];
   for (const r of removed) {
     const stale = uses.get(r);
-    if (stillDefined.has(r) || !stale || stale.length === 0) continue;
+    if (quoted.has(r) || stillDefined.has(r) || !stale || stale.length === 0) continue;
     const first = stale[0];
     const where = stale.slice(0, 5).map((u) => `${u.path}:${u.line}`).join(", ");
     const more = stale.length > 5 ? ` and ${stale.length - 5} more` : "";
@@ -775,9 +756,9 @@ function removedNames(files) {
     const language = languageOfPath(file.path);
     if (!language || !file.patch || isGeneratedPath(file.path)) continue;
     const lines = patchLines(file.patch);
-    const defs = (texts) => maskCode(texts.join("\n"), language).split("\n").flatMap((line) => definitionsInLine(line, language));
-    const removed = defs(lines.removed.map((l) => l.text));
-    const added = defs(lines.added.map((l) => l.text));
+    const defs = (texts, loose) => maskCode(texts.join("\n"), language).split("\n").flatMap((line) => definitionsInLine(line, language, { loose }).filter((d) => countWord(line, d.name) === 1));
+    const removed = defs(lines.removed.map((l) => l.text), false);
+    const added = defs(lines.added.map((l) => l.text), true);
     for (const d of added) addedNames.add(`${language} ${d.name}`);
     perFile.push({ file, language, removed, added });
   }
@@ -790,10 +771,26 @@ function removedNames(files) {
       if (addedNames.has(key) || seen.has(key) || !isDistinctiveName(d.name)) continue;
       seen.add(key);
       const replacement = newHere.find((a) => a.kind === d.kind)?.name;
+      if (d.kind === "field" && !replacement) continue;
       result.push({ name: d.name, kind: d.kind, language, path: file.previousPath ?? file.path, ...replacement ? { replacement } : {} });
     }
   }
   return result;
+}
+function externalModule(lines, module, isRepoModule) {
+  const imported = lines.some((l) => new RegExp(`^\\s*import\\s+(?:[\\w.]+\\s*,\\s*)*${escapeRegExp(module)}\\b`).test(l));
+  return imported && !isRepoModule(module);
+}
+function countWord(line, name) {
+  return line.split(new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(name)}(?![A-Za-z0-9_$])`)).length - 1;
+}
+function importsName(line, lines, name) {
+  const n = escapeRegExp(name);
+  if (new RegExp(`^\\s*(?:import|export)\\b.*(?<![A-Za-z0-9_$])${n}(?![A-Za-z0-9_$])`).test(line)) return true;
+  const text = lines.join("\n");
+  const named = new RegExp(`\\bimport\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{[^}]*(?<![A-Za-z0-9_$])${n}(?![A-Za-z0-9_$])[^}]*\\}\\s*from\\s*["'](?:\\.{1,2}/|[@~]/)`);
+  const single = new RegExp(`\\bimport\\s+${n}\\s*(?:,|from)[^;\\n]*["'](?:\\.{1,2}/|[@~]/)|\\b(?:const|let|var)\\s+(?:${n}|\\{[^}]*\\b${n}\\b[^}]*\\})\\s*=\\s*require\\(\\s*["']\\.`);
+  return named.test(text) || single.test(text);
 }
 function wordIn(line, name) {
   let at = line.indexOf(name);
@@ -807,8 +804,8 @@ function wordIn(line, name) {
 }
 function repoModules(paths) {
   const roots = /* @__PURE__ */ new Set();
-  for (const path of paths) {
-    const parts = path.split("/");
+  for (const path2 of paths) {
+    const parts = path2.split("/");
     for (let i = 0; i < Math.min(parts.length, 3); i++) {
       roots.add(parts[i].replace(/\.(py|rs|ts|js|go)$/, ""));
     }
@@ -827,7 +824,7 @@ function checkProtectedPaths(files, protectedGlobs) {
   const findings = [];
   for (const file of files) {
     const touched = [file.path, ...file.previousPath && file.previousPath !== file.path ? [file.previousPath] : []];
-    const hit = touched.find((path) => isProtected(path));
+    const hit = touched.find((path2) => isProtected(path2));
     if (!hit) continue;
     const verb = file.status === "removed" ? "deletes" : file.status === "added" ? "adds" : file.status === "renamed" ? "renames" : "changes";
     findings.push({ kind: "protected_path", message: `${verb} the protected path ${hit} (paths.protected)`, path: hit });
@@ -844,7 +841,9 @@ function checkSecrets(files) {
   for (const file of files) {
     if (file.status === "removed") continue;
     const byName = file.status === "added" ? secretPathReason(file.path) : void 0;
-    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})`, path: file.path });
+    const inTests = isTestPath(file.path) ? { blocking: false, note: " (in a test path: likely a fixture)" } : { note: "" };
+    const { note, ...advice } = inTests;
+    if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})${note}`, path: file.path, ...advice });
     const added = patchLines(file.patch).added;
     if (added.length === 0) continue;
     const reported = /* @__PURE__ */ new Set();
@@ -852,7 +851,7 @@ function checkSecrets(files) {
       const line = added[finding.line - 1]?.line;
       if (line === void 0 || reported.has(line)) continue;
       reported.add(line);
-      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)`, path: file.path, line });
+      issues.push({ kind: "secret", message: `${finding.kind.replace(/_/g, " ")} added in ${file.path}:${line} (the value is not repeated here; revoke it and remove it from history)${note}`, path: file.path, line, ...advice });
     }
   }
   return issues;
@@ -875,190 +874,6 @@ async function runChecks(input) {
   ];
   issues.sort((a, b) => Number(b.blocking) - Number(a.blocking));
   return { issues, skipped: rename.skipped };
-}
-
-// src/core/audit/model-claims.ts
-var MAX_CLAIMS = 12;
-var claimsAnswer = external_exports.object({
-  claims: external_exports.array(
-    external_exports.object({
-      text: external_exports.string().describe("The claim, quoted or closely paraphrased from the text."),
-      verification: external_exports.boolean().describe("True when the claim says something was run, tested, measured or observed (tests pass, verified live, benchmark shows).")
-    }).strict()
-  ).describe("Each factual claim the text makes about the change, at most 12.")
-}).strict();
-var evidence = external_exports.object({ path: external_exports.string(), line: external_exports.number().int() }).strict();
-var verdictsAnswer = external_exports.object({
-  verdicts: external_exports.array(
-    external_exports.object({
-      claim: external_exports.number().int().describe("The claim's number, as listed."),
-      verdict: external_exports.enum(["backed", "not_backed", "contradicted"]),
-      evidence: external_exports.array(evidence).describe("Diff lines (path and new-side line number as shown) that back or contradict the claim; empty when none."),
-      reason: external_exports.string().describe("One sentence: why.")
-    }).strict()
-  )
-}).strict();
-function schemaOf(schema) {
-  const json = external_exports.toJSONSchema(schema);
-  delete json.$schema;
-  return json;
-}
-var CLAIMS_JSON_SCHEMA = schemaOf(claimsAnswer);
-var VERDICTS_JSON_SCHEMA = schemaOf(verdictsAnswer);
-function parseAnswer(text, schema) {
-  const found = extractJsonObjects(text);
-  let error = found.truncated ? "the answer was cut off" : found.syntaxError ? `invalid JSON: ${found.syntaxError.message}` : "no JSON object in the answer";
-  for (const object of found.objects) {
-    const parsed = schema.safeParse(object.value);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    error = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  }
-  return { ok: false, error };
-}
-var parseClaims = (text) => parseAnswer(text, claimsAnswer);
-var parseVerdicts = (text) => parseAnswer(text, verdictsAnswer);
-function showDiff(files, maxTokens) {
-  const parts = [];
-  const lines = /* @__PURE__ */ new Map();
-  const notShown = [];
-  let used = 0;
-  for (const file of files) {
-    if (!file.patch) {
-      notShown.push(file.path);
-      continue;
-    }
-    const numbered = numberPatch(file.patch);
-    const block = `### ${file.path} (${file.status}${file.previousPath ? ` from ${file.previousPath}` : ""})
-${numbered.text}`;
-    const cost = countTokens(block);
-    if (used + cost > maxTokens) {
-      notShown.push(file.path);
-      continue;
-    }
-    used += cost;
-    parts.push(block);
-    lines.set(file.path, numbered.lines);
-  }
-  return { text: parts.join("\n\n"), lines, notShown };
-}
-function numberPatch(patch) {
-  const out = [];
-  const lines = /* @__PURE__ */ new Set();
-  let oldLine = 0;
-  let newLine = 0;
-  for (const line of patch.split("\n")) {
-    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-    if (hunk) {
-      oldLine = Number(hunk[1]);
-      newLine = Number(hunk[2]);
-      out.push(line);
-    } else if (line.startsWith("-")) {
-      lines.add(oldLine);
-      out.push(`${String(oldLine++).padStart(5)} ${line}`);
-    } else if (line.startsWith("\\")) continue;
-    else {
-      lines.add(newLine);
-      out.push(`${String(newLine++).padStart(5)} ${line.startsWith("+") ? line : ` ${line.slice(1)}`}`);
-      if (!line.startsWith("+")) oldLine++;
-    }
-  }
-  return { text: out.join("\n"), lines };
-}
-function verdictIssues(claims, verdicts, shown, blockingKinds) {
-  const issues = [];
-  const done = /* @__PURE__ */ new Set();
-  for (const verdict of verdicts) {
-    const claim = claims[verdict.claim - 1];
-    if (!claim || done.has(verdict.claim) || verdict.verdict === "backed") continue;
-    done.add(verdict.claim);
-    const valid = verdict.evidence.filter((e) => shown.lines.get(e.path)?.has(e.line));
-    const quoted = `"${quoteClaim(claim.text)}"`;
-    const reason = quoteClaim(verdict.reason, 200);
-    if (verdict.verdict === "contradicted") {
-      const first = valid[0];
-      if (!first) continue;
-      issues.push({ kind: "claim_contradicted", blocking: blockingKinds.includes("claim_contradicted"), message: `claim contradicted (model): ${quoted}: ${reason}`, path: first.path, line: first.line });
-    } else {
-      issues.push({ kind: "claim_not_backed", blocking: claim.verification && blockingKinds.includes("claim_not_backed"), message: `claim not backed (model): ${quoted}: ${reason}` });
-    }
-  }
-  return issues;
-}
-
-// src/jobs/audit/model-check.ts
-async function runModelCheck(input) {
-  const { model, source, config } = input;
-  const text = [`Title: ${source.title}`, source.body ? `Body:
-${source.body}` : "", ...source.commits.map((c, i) => `Commit ${i + 1}:
-${c}`)].filter(Boolean).join("\n\n");
-  const maxTokens = Math.min(config.models.max_output_tokens, 2e3);
-  try {
-    const extracted = await model.chat({
-      purpose: "audit_claims",
-      maxTokens,
-      temperature: 0,
-      jsonSchema: { name: "claims", schema: CLAIMS_JSON_SCHEMA },
-      messages: [
-        { role: "system", content: renderTemplate("audit-claims-system", { max_claims: MAX_CLAIMS }) },
-        { role: "user", content: renderTemplate("audit-claims-user", { text: withoutSecrets(text) }) }
-      ]
-    });
-    const claims = parseClaims(extracted.content);
-    if (!claims.ok) return failed(`the claims answer of ${extracted.model} was unusable: ${claims.error}`);
-    const list = claims.value.claims.slice(0, MAX_CLAIMS);
-    if (list.length === 0) return { status: { status: "ran", detail: extracted.model, claims: 0 }, issues: [] };
-    const shown = showDiff(input.files.map(redactFile), config.audit.max_model_tokens);
-    const quotesOutput = claimSentences([{ source: "all", text }]).some((s) => s.quotesOutput);
-    const judged = await model.chat({
-      purpose: "audit_judge",
-      maxTokens,
-      temperature: 0,
-      jsonSchema: { name: "verdicts", schema: VERDICTS_JSON_SCHEMA },
-      messages: [
-        { role: "system", content: renderTemplate("audit-judge-system", {}) },
-        {
-          role: "user",
-          content: renderTemplate("audit-judge-user", {
-            claims: list.map((c, i) => `${i + 1}. ${c.text}${c.verification ? " (verification)" : ""}`).join("\n"),
-            quotes_output: quotesOutput ? "yes" : "no",
-            diff: shown.text || "(no patch could be read)",
-            not_shown: shown.notShown.length ? shown.notShown.join(", ") : "none"
-          })
-        }
-      ]
-    });
-    const verdicts = parseVerdicts(judged.content);
-    if (!verdicts.ok) return failed(`the verdicts answer of ${judged.model} was unusable: ${verdicts.error}`);
-    const issues = verdictIssues(list, verdicts.value.verdicts, shown, config.audit.blocking);
-    const partial = shown.notShown.length ? `; ${shown.notShown.length} file(s) not shown to the model` : "";
-    return { status: { status: "ran", detail: `${judged.model}${partial}`, claims: list.length }, issues };
-  } catch (error) {
-    if (error instanceof BudgetExceededError) return { status: { status: "skipped", detail: `budget spent: ${error.message}` }, issues: [] };
-    if (error instanceof ModelError) return failed(error.message);
-    throw error;
-  }
-  function failed(detail) {
-    input.log.warn(`${source.label}: model check failed: ${detail}`);
-    return { status: { status: "failed", detail }, issues: [] };
-  }
-}
-var WITHHELD = "[line withheld: it holds a credential]";
-function withoutSecrets(text) {
-  const lines = text.split("\n");
-  for (const finding of detectSecrets(text)) lines[finding.line - 1] = WITHHELD;
-  return lines.join("\n");
-}
-function redactFile(file) {
-  if (!file.patch) return file;
-  const lines = file.patch.split("\n");
-  const bodies = lines.map((line) => line.startsWith("@@") ? "" : line.slice(1));
-  const findings = detectSecrets(bodies.join("\n"));
-  if (findings.length === 0) return file;
-  for (const finding of findings) {
-    const i = finding.line - 1;
-    lines[i] = `${(lines[i] ?? " ").charAt(0)}${WITHHELD}`;
-  }
-  return { ...file, patch: lines.join("\n") };
 }
 
 // src/jobs/audit/index.ts
@@ -1089,6 +904,7 @@ async function runAuditJob(input) {
   let model = { status: "skipped", detail: input.modelSkipped ?? "no models.audit configured" };
   const issues = [...checks.issues];
   if (input.model) {
+    const { runModelCheck } = await import("./model-check-JVWU3XBQ.js");
     const judged = await runModelCheck({ model: input.model, source, files, config, log });
     model = judged.status;
     for (const issue of judged.issues) if (!issues.some((i) => i.kind === issue.kind && i.message === issue.message)) issues.push(issue);
@@ -1119,6 +935,9 @@ function limitDiff(all, config) {
   return { files, skipped: [{ what: `${left.length} of ${all.length} changed files (${names})`, reason: `beyond audit.max_files (${config.audit.max_files}) or audit.max_diff_bytes (${config.audit.max_diff_bytes})` }] };
 }
 
+// src/wiring/audit-wiring.ts
+import path from "node:path";
+
 // src/adapters/workspace/git-revisions.ts
 async function resolveRevision(gitDir, rev) {
   if (rev.startsWith("-")) throw new Error(`"${rev}" is not a revision`);
@@ -1129,8 +948,8 @@ async function resolveRevision(gitDir, rev) {
 }
 var STATUS = { A: "added", D: "removed", M: "modified", R: "renamed", C: "added", T: "modified" };
 async function diffRevisions(gitDir, base, head) {
-  const mergeBase = (await execGit(gitDir, ["merge-base", base, head])).stdout.trim();
-  const names = splitNul((await execGit(gitDir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", mergeBase, head])).stdout);
+  const mergeBase2 = (await execGit(gitDir, ["merge-base", base, head])).stdout.trim();
+  const names = splitNul((await execGit(gitDir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", mergeBase2, head])).stdout);
   const entries = [];
   for (let i = 0; i < names.length; ) {
     const letter = names[i].charAt(0);
@@ -1142,13 +961,17 @@ async function diffRevisions(gitDir, base, head) {
       i += 2;
     }
   }
-  const full = (await execGit(gitDir, ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/", mergeBase, head])).stdout;
+  const full = (await execGit(gitDir, ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/", mergeBase2, head])).stdout;
   const blocks = full.split(/^(?=diff --git )/m).filter((block) => block.startsWith("diff --git "));
   return entries.map((entry, i) => {
     const block = blocks[i] ?? "";
     const at = block.search(/^@@/m);
     return at < 0 ? entry : { ...entry, patch: block.slice(at).replace(/\n$/, "") };
   });
+}
+async function mergeBase(gitDir, a, b) {
+  const result = await execGit(gitDir, ["merge-base", a, b], { okCodes: [1, 128] });
+  return result.code === 0 ? result.stdout.trim() || void 0 : void 0;
 }
 async function commitMessages(gitDir, base, head, max = 100) {
   const out = (await execGit(gitDir, ["log", "--reverse", "-z", `--max-count=${max}`, "--format=%B", `${base}..${head}`])).stdout;
@@ -1161,8 +984,8 @@ async function treeAt(gitDir, rev) {
     const tab = entry.indexOf("	");
     const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
     if (type !== "blob" || mode !== "100644" && mode !== "100755" || !sha) continue;
-    const path = entry.slice(tab + 1);
-    blobs.set(path, { path, size: Number(size), sha });
+    const path2 = entry.slice(tab + 1);
+    blobs.set(path2, { path: path2, size: Number(size), sha });
   }
   return {
     files: [...blobs.values()].map((b) => ({ path: b.path, bytes: b.size })),
@@ -1177,6 +1000,17 @@ async function treeAt(gitDir, rev) {
       return result;
     }
   };
+}
+async function fetchRevision(remote, ref, gitDir, options = {}) {
+  await execGit(".", ["init", "--quiet", "--bare", gitDir]);
+  const local = options.localRef ?? "refs/prd-bot/audit";
+  try {
+    await execGit(gitDir, ["fetch", "--quiet", "--no-tags", `--depth=${options.depth ?? 1}`, remote.url, `+${ref}:${local}`], { env: authEnv(remote) });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new Error(`fetching ${ref} from ${redactUrls(remote.url)} failed: ${redactUrls(error.stderr.trim()) || error.message}`);
+  }
+  return resolveRevision(gitDir, local);
 }
 
 // src/wiring/audit-wiring.ts
@@ -1201,6 +1035,52 @@ async function localAuditSource(range) {
     skipped: []
   };
 }
+async function forgeAuditSource(forge, pr, scratchDir) {
+  const pull = await forge.getPullRequest(pr);
+  const gitDir = path.join(scratchDir, "audit.git");
+  const remote = forge.gitRemote();
+  const depth = HISTORY_DEPTH;
+  let fetched;
+  try {
+    fetched = await fetchRevision(remote, `refs/pull/${pr}/head`, gitDir, { depth });
+  } catch (error) {
+    if (pull.fromFork) throw error;
+    fetched = await fetchRevision(remote, `refs/heads/${pull.head}`, gitDir, { depth });
+  }
+  const skipped = [];
+  if (fetched !== pull.headSha) skipped.push({ what: `commit ${pull.headSha.slice(0, 12)}`, reason: `refs/pull/${pr}/head is at ${fetched.slice(0, 12)}: a newer push is audited by its own run` });
+  const baseTip = await fetchRevision(remote, `refs/heads/${pull.base}`, gitDir, { depth, localRef: "refs/prd-bot/base" }).catch(() => void 0);
+  const base = baseTip ? await mergeBase(gitDir, baseTip, fetched) : void 0;
+  let files;
+  let commits;
+  if (base) {
+    files = await diffRevisions(gitDir, base, fetched);
+    commits = await commitMessages(gitDir, base, fetched);
+  } else {
+    const compared = await forge.compare(pull.base, pull.headSha);
+    files = compared.map((f) => ({ path: f.path, status: f.status, ...f.previousPath ? { previousPath: f.previousPath } : {}, ...f.patch ? { patch: f.patch } : {} }));
+    const message = (await execGit(gitDir, ["log", "-1", "--format=%B", fetched])).stdout.trim();
+    commits = message ? [message] : [];
+    skipped.push({ what: "commit messages before the head commit", reason: `the merge base is more than ${depth} commits away` });
+  }
+  const noPatch = files.filter((f) => !f.patch && f.status !== "removed" && f.status !== "renamed");
+  if (noPatch.length > 0) skipped.push({ what: `${noPatch.length} file(s) without a patch (${noPatch.slice(0, 3).map((f) => f.path).join(", ")}${noPatch.length > 3 ? ", \u2026" : ""})`, reason: "binary, or not shown by the forge" });
+  return {
+    label: `${forge.repo.owner}/${forge.repo.repo}#${pr}`,
+    title: pull.title,
+    body: pull.body,
+    commits,
+    author: pull.author,
+    headBranch: pull.head,
+    fromFork: pull.fromFork,
+    headSha: pull.headSha,
+    files,
+    tree: await treeAt(gitDir, fetched),
+    ci: "unknown",
+    skipped
+  };
+}
+var HISTORY_DEPTH = 50;
 function auditModel(config, env, state, now, configFile) {
   if (config.models.audit.length === 0) return { skipped: "no models.audit configured" };
   if (!state) return { skipped: "no state store to keep the budget ledger in" };
@@ -1214,76 +1094,10 @@ function auditModel(config, env, state, now, configFile) {
   }
 }
 
-// src/cli/commands/audit.ts
-var AUDIT_HELP = `Usage: prd-bot audit --base REF --head REF [options]
-
-Audit the change from the merge base of REF and HEAD-REF to HEAD-REF, as a pull request would be:
-incomplete renames, protected paths, secrets, missing tests, and claims of the text (title, body and
-the commits' messages) that the diff contradicts or does not back. With models.audit configured, a
-model also judges each claim. Reads git objects only: nothing is checked out or run.
-
-Options:
-  --base REF       the branch or commit the change goes into (required)
-  --head REF       the branch or commit with the change (required)
-  --title TEXT     the pull request's title
-  --body FILE      a file holding the pull request's body ("-" for stdin)
-  --root DIR       the repository (default: the current directory)
-  --config FILE    configuration file relative to the root (default: .github/prd-bot.yml)
-  --json           print one JSON object {state, summary, issues, skipped, model}
-  -h, --help       this help
-
-Exit status: 0 nothing blocks, 3 blocking issues, 2 bad usage, 1 anything else.`;
-async function auditCommand(argv, io) {
-  const { values } = parseCommandArgs("audit", argv, {
-    base: { type: "string" },
-    head: { type: "string" },
-    title: { type: "string" },
-    body: { type: "string" },
-    root: { type: "string" },
-    config: { type: "string" },
-    json: { type: "boolean" }
-  });
-  if (values.help) {
-    io.out(AUDIT_HELP);
-    return EXIT_OK;
-  }
-  if (!values.base || !values.head) throw new UsageError(`--base and --head are required (e.g. prd-bot audit --base main --head my-branch)
-Run 'prd-bot audit --help' for the options.`);
-  const body = values.body === void 0 ? void 0 : await readBody(values.body);
-  const local = await openLocal({ root: values.root ?? io.cwd, ...values.config ? { config: values.config } : {} });
-  let source;
-  try {
-    source = await localAuditSource({ root: local.root, base: values.base, head: values.head, ...values.title !== void 0 ? { title: values.title } : {}, ...body !== void 0 ? { body } : {} });
-  } catch (error) {
-    if (/^no commit /.test(error.message)) throw new UsageError(error.message);
-    throw error;
-  }
-  const { model, skipped } = auditModel(local.config, io.env, local.state, io.now, local.configFile);
-  const { report } = await runAuditJob({ source, config: local.config, ...model ? { model } : {}, ...skipped ? { modelSkipped: skipped } : {}, log: io.log });
-  if (values.json) {
-    io.out(JSON.stringify({ state: report.state, summary: report.summary, issues: report.issues.map((i) => ({ kind: i.kind, blocking: i.blocking, message: i.message, path: i.path ?? null, line: i.line ?? null })), skipped: report.skipped, model: report.model }));
-  } else {
-    const lines = [`${report.state === "success" ? "ok" : "FAIL"}: ${report.summary}`];
-    for (const issue of report.issues) lines.push(`  ${issue.blocking ? "block " : "advice"} ${issue.kind}${issue.path ? ` ${issue.path}${issue.line ? `:${issue.line}` : ""}` : ""}: ${issue.message}`);
-    for (const skip of report.skipped) lines.push(`  not read: ${skip.what} (${skip.reason})`);
-    lines.push(`  model check: ${report.model.status}: ${report.model.detail}`);
-    io.out(lines.join("\n"));
-  }
-  return report.state === "success" ? EXIT_OK : EXIT_CYCLE_FAILED;
-}
-async function readBody(file) {
-  try {
-    return file === "-" ? await readStdin() : await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`--body ${file} cannot be read (${error.code ?? error.message})`);
-  }
-}
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
 export {
-  AUDIT_HELP,
-  auditCommand
+  renderDetails,
+  runAuditJob,
+  localAuditSource,
+  forgeAuditSource,
+  auditModel
 };

@@ -3,36 +3,46 @@ import {
   renderCycleRecord
 } from "./chunk-2DFKWEEY.js";
 import {
-  VERSION
-} from "./chunk-ART3RKJ5.js";
-import {
-  proposeCycle
-} from "./chunk-IWHJ7TQB.js";
-import "./chunk-MMALM7FV.js";
-import "./chunk-7YAIYDVG.js";
-import "./chunk-BYGMBUYC.js";
-import {
   modelFor,
   openLocal
-} from "./chunk-ABOPVIAA.js";
-import "./chunk-GICJFHSP.js";
-import "./chunk-GZKUITUS.js";
-import "./chunk-2IUJ6AXQ.js";
-import {
-  exitCodeFor
-} from "./chunk-XKPJ2TN5.js";
-import "./chunk-2VTXRHET.js";
+} from "./chunk-D6SE2PWC.js";
+import "./chunk-X4BENIVJ.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+import "./chunk-QDSLFACM.js";
+import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
+import {
+  proposeCycle
+} from "./chunk-36FCOH2R.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-EQV6IMAI.js";
+import "./chunk-2QDLELWW.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-SYDWQORK.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-L2TXTNVD.js";
+import "./chunk-5SNEIQAU.js";
+import {
+  VERSION
+} from "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
+import {
+  exitCodeFor
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-3W3NCSRY.js";
+import "./chunk-O3YUUCCS.js";
+import "./chunk-OCLT2KTZ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-VFFGMFW5.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-4TII4YUW.js";
 
 // node_modules/isexe/windows.js
 var require_windows = __commonJS({
@@ -7468,6 +7478,7 @@ async function demoCommand(argv, io) {
   io.log.info(`sample repository: ${sample.root}`);
   const local = await openLocal({ root: sample.root });
   const model = await modelFor(local.config, io.env, { source: sample.transcriptFile, state: local.state, stateDir: local.stateDir });
+  await initParsers();
   const record = await proposeCycle({
     workspace: local.workspace,
     state: local.state,

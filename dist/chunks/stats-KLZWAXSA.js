@@ -1,24 +1,27 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  loadCycleRecords
-} from "./chunk-BYGMBUYC.js";
-import {
   openLocal
-} from "./chunk-ABOPVIAA.js";
-import "./chunk-GICJFHSP.js";
-import "./chunk-GZKUITUS.js";
-import "./chunk-2IUJ6AXQ.js";
-import {
-  OUTCOMES
-} from "./chunk-XKPJ2TN5.js";
-import "./chunk-2VTXRHET.js";
+} from "./chunk-D6SE2PWC.js";
+import "./chunk-X4BENIVJ.js";
 import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+import "./chunk-QDSLFACM.js";
+import {
+  loadCycleRecords
+} from "./chunk-BYGMBUYC.js";
+import "./chunk-SYDWQORK.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-L2TXTNVD.js";
+import "./chunk-5SNEIQAU.js";
 import "./chunk-CI6V2LSR.js";
-import "./chunk-L5VG44FW.js";
+import {
+  OUTCOMES
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-VFFGMFW5.js";
+import "./chunk-4TII4YUW.js";
 
 // src/core/stats.ts
 function computeStats(records) {

@@ -2,14 +2,16 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   DEFAULT_CONFIG_PATH,
   configSchema
-} from "./chunk-VNYPXW4S.js";
+} from "./chunk-5SNEIQAU.js";
 import {
   ConfigError,
+  formatKeyPath
+} from "./chunk-MNAF46MU.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  formatKeyPath
-} from "./chunk-L5VG44FW.js";
+  __toESM
+} from "./chunk-4TII4YUW.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -1,27 +1,34 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  applyProposal,
-  applyRules,
-  parseProposal
-} from "./chunk-IWHJ7TQB.js";
-import "./chunk-MMALM7FV.js";
-import "./chunk-7YAIYDVG.js";
-import "./chunk-BYGMBUYC.js";
-import "./chunk-2IUJ6AXQ.js";
-import "./chunk-XKPJ2TN5.js";
-import {
   loadConfig
-} from "./chunk-2VTXRHET.js";
+} from "./chunk-X4BENIVJ.js";
 import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
 import {
   openGitWorkspace
-} from "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+} from "./chunk-QDSLFACM.js";
+import {
+  applyProposal,
+  applyRules,
+  parseProposal
+} from "./chunk-36FCOH2R.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-EQV6IMAI.js";
+import "./chunk-2QDLELWW.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-5SNEIQAU.js";
 import "./chunk-CI6V2LSR.js";
-import "./chunk-L5VG44FW.js";
+import "./chunk-XKPJ2TN5.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-3W3NCSRY.js";
+import "./chunk-O3YUUCCS.js";
+import "./chunk-OCLT2KTZ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-VFFGMFW5.js";
+import "./chunk-4TII4YUW.js";
 
 // src/cli/commands/apply-edits.ts
 import { readFile } from "node:fs/promises";

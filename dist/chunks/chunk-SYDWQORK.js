@@ -1,16 +1,16 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-GZKUITUS.js";
+} from "./chunk-L2TXTNVD.js";
+import {
+  DEFAULT_CONFIG_PATH
+} from "./chunk-5SNEIQAU.js";
+import {
+  ConfigError
+} from "./chunk-MNAF46MU.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";
-import {
-  DEFAULT_CONFIG_PATH
-} from "./chunk-VNYPXW4S.js";
-import {
-  ConfigError
-} from "./chunk-L5VG44FW.js";
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -11229,8 +11229,11 @@ function resolveModelChain(config, env, options = {}) {
   const file = options.file ?? DEFAULT_CONFIG_PATH;
   const problems = [];
   const task = options.task ?? "propose";
-  const configured = config.models[task];
-  const fromEnv = task === "propose" ? nonEmpty(env.PRD_BOT_MODEL) : void 0;
+  const own = config.models[task];
+  const inherits = (task === "review" || task === "patch") && own.length === 0;
+  const configured = inherits ? config.models.propose : own;
+  const key = inherits ? "models.propose" : `models.${task}`;
+  const fromEnv = task === "propose" || task === "review" || task === "patch" ? nonEmpty(env.PRD_BOT_MODEL) : void 0;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     const places = [
@@ -11245,7 +11248,7 @@ function resolveModelChain(config, env, options = {}) {
       }
     ]);
   }
-  const where = (i) => configured.length > 0 ? `models.${task}[${i}]` : "PRD_BOT_MODEL";
+  const where = (i) => configured.length > 0 ? `${key}[${i}]` : "PRD_BOT_MODEL";
   const chain = [];
   refs.forEach((ref, i) => {
     const { name, provider, model } = pickProvider(ref, config, env, where(i), problems);
@@ -11271,6 +11274,15 @@ function resolveModelChain(config, env, options = {}) {
   });
   if (problems.length > 0) throw new ConfigError(file, dedupe(problems));
   return chain;
+}
+function resolveEmbedModel(config, env, options = {}) {
+  const ref = config.models.embed;
+  if (ref === void 0) return void 0;
+  const problems = [];
+  const { name, provider, model } = pickProvider(ref, config, env, "models.embed", problems);
+  const apiKey = provider ? readKey(name, provider, env, "models.embed", problems) : void 0;
+  if (provider === void 0 || problems.length > 0) throw new ConfigError(options.file ?? DEFAULT_CONFIG_PATH, dedupe(problems));
+  return { id: `${name}/${model}`, provider: name, model, baseUrl: provider.base_url, apiKey, structuredOutput: provider.structured_output, timeoutMs: provider.timeout_seconds * 1e3 };
 }
 function pickProvider(ref, config, env, path2, problems) {
   const providers = config.models.providers;
@@ -11433,7 +11445,10 @@ async function detectWorkspaceTestCommand(workspace) {
 }
 
 export {
+  OpenAI,
+  describeModelFailure,
   createOpenAIModelClient,
   resolveModelChain,
+  resolveEmbedModel,
   detectWorkspaceTestCommand
 };

@@ -4,29 +4,44 @@ import {
   createGitHubForge,
   createGiteaForge,
   githubServerUrl,
-  runForgeCycles,
   runForgeJob
-} from "./chunk-UYEZIUCZ.js";
+} from "./chunk-NMRZSYS4.js";
+import "./chunk-GM225GVL.js";
+import "./chunk-YFYGGD3R.js";
 import {
   ForgeError
-} from "./chunk-53GXSKCF.js";
-import "./chunk-ART3RKJ5.js";
-import "./chunk-IWHJ7TQB.js";
+} from "./chunk-CHRPTEUR.js";
+import "./chunk-JK7DIZ42.js";
+import "./chunk-WKVJPJSK.js";
 import {
-  findGaps
-} from "./chunk-MMALM7FV.js";
-import "./chunk-7YAIYDVG.js";
-import "./chunk-BYGMBUYC.js";
-import "./chunk-GICJFHSP.js";
-import "./chunk-GZKUITUS.js";
-import "./chunk-2IUJ6AXQ.js";
-import "./chunk-XKPJ2TN5.js";
+  runForgeCycles
+} from "./chunk-XND34GKP.js";
+import "./chunk-JYKYN4DB.js";
 import {
   openGitWorkspace
-} from "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+} from "./chunk-QDSLFACM.js";
+import "./chunk-3UQTJ3QH.js";
+import "./chunk-36FCOH2R.js";
+import {
+  findGaps
+} from "./chunk-KH5HBYDN.js";
+import "./chunk-EQV6IMAI.js";
+import "./chunk-2QDLELWW.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-SYDWQORK.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-L2TXTNVD.js";
+import "./chunk-5SNEIQAU.js";
+import "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
-import "./chunk-L5VG44FW.js";
+import "./chunk-XKPJ2TN5.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-3W3NCSRY.js";
+import "./chunk-O3YUUCCS.js";
+import "./chunk-OCLT2KTZ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-VFFGMFW5.js";
+import "./chunk-4TII4YUW.js";
 
 // src/action/runner-env.ts
 import os from "node:os";

@@ -6,15 +6,6 @@ function redactSecrets(text, secrets, marker = "***") {
   return ordered.reduce((out, secret) => out.split(secret).join(marker), text);
 }
 
-// src/ports/state.ts
-var StateConflictError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StateConflictError";
-  }
-};
-
 export {
-  redactSecrets,
-  StateConflictError
+  redactSecrets
 };

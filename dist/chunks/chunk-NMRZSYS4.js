@@ -1,53 +1,43 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  ForgeError,
-  UnsupportedError,
+  reviewModelsFor,
+  runReviewJob
+} from "./chunk-GM225GVL.js";
+import {
   scrumHelp
-} from "./chunk-53GXSKCF.js";
+} from "./chunk-YFYGGD3R.js";
+import {
+  ForgeError,
+  UnsupportedError
+} from "./chunk-CHRPTEUR.js";
+import {
+  createBranchStore,
+  credentialedUrl,
+  gitRemoteFor,
+  secretsOf
+} from "./chunk-XND34GKP.js";
+import {
+  sanitizeModelText
+} from "./chunk-JYKYN4DB.js";
+import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
+import {
+  redactSecrets
+} from "./chunk-L2TXTNVD.js";
 import {
   VERSION
 } from "./chunk-ART3RKJ5.js";
 import {
-  PR_MARKER,
-  proposeCycle,
-  shouldRunCycle
-} from "./chunk-IWHJ7TQB.js";
-import {
-  findGaps,
-  gapsSince,
-  openGaps
-} from "./chunk-MMALM7FV.js";
-import {
-  ledgerPath,
-  parseLedger,
-  utcDay
-} from "./chunk-7YAIYDVG.js";
-import {
-  loadCycleEvents,
-  priorAttempts
-} from "./chunk-BYGMBUYC.js";
-import {
-  createOpenAIModelClient,
-  detectWorkspaceTestCommand,
-  resolveModelChain
-} from "./chunk-GICJFHSP.js";
-import {
-  StateConflictError,
-  redactSecrets
-} from "./chunk-GZKUITUS.js";
-import {
-  redactUrls
-} from "./chunk-JPLIFMBC.js";
+  ConfigError
+} from "./chunk-MNAF46MU.js";
 import {
   external_exports
-} from "./chunk-VNYPXW4S.js";
-import {
-  PushRejectedError
-} from "./chunk-CI6V2LSR.js";
+} from "./chunk-VFFGMFW5.js";
 import {
   __commonJS,
   __toESM
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-4TII4YUW.js";
 
 // node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
@@ -641,8 +631,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
           });
         }
         computePenalty() {
@@ -853,15 +843,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve2, returned, task;
+          var args, cb, error, reject, resolve, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -876,13 +866,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve;
+          resolve = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve, reject });
           this._tryToRun();
           return promise;
         }
@@ -1057,9 +1047,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data2) {
+          add(data) {
             var ret;
-            this._arr.push(data2);
+            this._arr.push(data);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -1283,14 +1273,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve();
                     }
                   });
                 }
@@ -1383,9 +1373,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve)(args3);
                 });
               });
             };
@@ -2471,19 +2461,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data2) {
-  if (typeof data2 === "string") {
-    return data2;
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
   }
-  if (data2 instanceof ArrayBuffer) {
+  if (data instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
-    const objectData = data2;
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data2)}`;
+  return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -2512,9 +2502,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION4 = "0.0.0-development";
-function _buildMessageForResponseErrors(data2) {
+function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
-` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -3117,14 +3107,14 @@ function isRateLimited(error) {
   return String(headers["x-ratelimit-remaining"]) === "0" || /\bsecondary rate\b/i.test(forgeMessage(error)) || headers["retry-after"] !== void 0;
 }
 function forgeMessage(error) {
-  const data2 = error.response?.data;
-  if (data2 && typeof data2 === "object" && typeof data2.message === "string") {
-    const { message, errors } = data2;
+  const data = error.response?.data;
+  if (data && typeof data === "object" && typeof data.message === "string") {
+    const { message, errors } = data;
     const details = Array.isArray(errors) ? errors.map(describeDetail).filter((d) => d !== "" && d !== message) : [];
     return details.length ? `${message} (${details.join("; ")})` : message;
   }
-  if (typeof data2 === "string" && data2.trim() !== "") {
-    return data2.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  if (typeof data === "string" && data.trim() !== "") {
+    return data.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
   }
   return error.message.replace(/ - https?:\/\/\S+$/, "");
 }
@@ -3151,7 +3141,7 @@ function createWritePacer(intervalMs) {
           schedule(_options, fn, ...args) {
             const turn = queue.then(async () => {
               const wait = last + intervalMs - Date.now();
-              if (wait > 0) await new Promise((resolve2) => setTimeout(resolve2, wait));
+              if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
               last = Date.now();
             });
             queue = turn;
@@ -3230,25 +3220,6 @@ function pathOf(url) {
   }
 }
 
-// src/adapters/forge/git-remote.ts
-function gitRemoteFor(serverUrl, owner, repo, token) {
-  const url = `${serverUrl.replace(/\/+$/, "")}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
-  const authHeader = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
-  return { url, authHeader };
-}
-function basicCredentials(remote) {
-  const encoded = /^Authorization:\s*Basic\s+(\S+)$/i.exec(remote.authHeader)?.[1];
-  if (!encoded) return void 0;
-  const decoded = Buffer.from(encoded, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon < 0) return void 0;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1), encoded };
-}
-function secretsOf(token) {
-  if (!token) return [];
-  return [token, Buffer.from(`x-access-token:${token}`).toString("base64")];
-}
-
 // src/adapters/forge/to-forge-error.ts
 var NEEDS = {
   defaultBranch: { github: "metadata: read", gitea: "read:repository" },
@@ -3265,6 +3236,8 @@ var NEEDS = {
   editComment: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   react: { github: "issues: write or pull-requests: write", gitea: "write:issue" },
   review: { github: "pull-requests: write", gitea: "write:repository" },
+  botLogin: { github: "none (GET /user)", gitea: "read:user" },
+  latestCommitStatus: { github: "statuses: read", gitea: "read:repository" },
   setStatus: { github: "statuses: write (checks: write for check runs)", gitea: "write:repository" },
   permission: { github: "metadata: read", gitea: "read:repository, and repository admin rights to ask about other users" },
   dispatchWorkflow: { github: "actions: write", gitea: "write:repository" }
@@ -3339,6 +3312,7 @@ function oldestFirst(commits) {
 
 // src/adapters/forge/gitea/gitea-answers.ts
 var user = external_exports.object({ login: external_exports.string() });
+var userAnswer = user;
 var branch = external_exports.object({
   ref: external_exports.string(),
   sha: external_exports.string(),
@@ -3361,6 +3335,7 @@ var repositoryAnswer = external_exports.object({ default_branch: external_export
 var commentAnswer = external_exports.object({ id: external_exports.number(), html_url: external_exports.string() });
 var listedCommentAnswer = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullish(), user: user.nullish(), html_url: external_exports.string().nullish() });
 var reviewAnswer = external_exports.object({ id: external_exports.number() });
+var statusAnswer = external_exports.object({ context: external_exports.string().nullish(), status: external_exports.string().nullish() });
 var reviewCommentAnswer = external_exports.object({
   id: external_exports.number(),
   path: external_exports.string().nullish(),
@@ -3381,8 +3356,8 @@ var compareAnswer = external_exports.object({
     })
   ).nullish()
 });
-function parseAnswer(schema, data2, operation, what, apiUrl) {
-  const parsed = schema.safeParse(data2);
+function parseAnswer(schema, data, operation, what, apiUrl) {
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(answer)"}: ${issue.message}`);
   throw new ForgeError(operation, `Gitea answered ${what} in a shape prd-bot does not know (${issues.join("; ")}); is ${apiUrl} the API of a Gitea 1.22 or newer?`);
@@ -3396,8 +3371,8 @@ function createLabelIds(octokit, repo, apiUrl, operation) {
   const list = async () => {
     const labels = await collectPages(
       async (page) => {
-        const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/labels", { ...repo, page, limit: PAGE });
-        return { items: parseAnswer(labelAnswer.array(), data2, operation, "the label list", apiUrl), link: headers.link };
+        const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/labels", { ...repo, page, limit: PAGE });
+        return { items: parseAnswer(labelAnswer.array(), data, operation, "the label list", apiUrl), link: headers.link };
       },
       { pageSize: PAGE }
     );
@@ -3410,8 +3385,8 @@ function createLabelIds(octokit, repo, apiUrl, operation) {
   };
   async function create(name) {
     try {
-      const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name, color: NEW_LABEL_COLOR });
-      return parseAnswer(labelAnswer, data2, operation, "the new label", apiUrl).id;
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name, color: NEW_LABEL_COLOR });
+      return parseAnswer(labelAnswer, data, operation, "the new label", apiUrl).id;
     } catch (error) {
       if (!isHttpError(error) || error.status !== 409 && error.status !== 422) throw error;
       known = void 0;
@@ -3528,6 +3503,7 @@ function createGiteaForge(options) {
   const path2 = (route) => `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}${route}`;
   const segments = (text) => text.split("/").map(encodeURIComponent).join("/");
   let defaultBranch;
+  let login;
   let version = options.serverVersion ? Promise.resolve(options.serverVersion) : void 0;
   let dispatchKnown = options.serverVersion ? supportsWorkflowDispatch(options.serverVersion) : void 0;
   async function call(operation, fn) {
@@ -3538,11 +3514,11 @@ function createGiteaForge(options) {
     }
   }
   const request2 = async (route, params = {}) => await octokit.request(route, params);
-  const pull = (data2, operation) => toPullRequest(parseAnswer(pullAnswer, data2, operation, "a pull request", apiUrl));
+  const pull = (data, operation) => toPullRequest(parseAnswer(pullAnswer, data, operation, "a pull request", apiUrl));
   const listOpen = (operation, labelId, enough) => collectPages(
     async (page) => {
-      const { data: data2, headers } = await request2(`GET ${path2("/pulls")}`, { state: "open", page, limit: PAGE2, ...labelId !== void 0 ? { labels: labelId } : {} });
-      return { items: parseAnswer(pullAnswer.array(), data2, operation, "the pull request list", apiUrl), link: headers.link };
+      const { data, headers } = await request2(`GET ${path2("/pulls")}`, { state: "open", page, limit: PAGE2, ...labelId !== void 0 ? { labels: labelId } : {} });
+      return { items: parseAnswer(pullAnswer.array(), data, operation, "the pull request list", apiUrl), link: headers.link };
     },
     { pageSize: PAGE2, enough }
   );
@@ -3556,7 +3532,7 @@ function createGiteaForge(options) {
     const pulls = await listOpen(operation, labelId, firstOnly ? (all) => all.some((p) => wanted(toPullRequest(p))) : void 0);
     return pulls.map(toPullRequest).filter(wanted);
   }
-  async function postStatus2(status) {
+  async function postStatus(status) {
     const text = status.details ? `${status.description}
 
 ${status.details}` : status.description;
@@ -3567,7 +3543,7 @@ ${status.details}` : status.description;
     );
   }
   async function readVersion() {
-    version ??= request2("GET /version").then(({ data: data2 }) => parseAnswer(versionAnswer, data2, "dispatchWorkflow", "its version", apiUrl).version);
+    version ??= request2("GET /version").then(({ data }) => parseAnswer(versionAnswer, data, "dispatchWorkflow", "its version", apiUrl).version);
     version.catch(() => version = void 0);
     const value = await version;
     dispatchKnown = supportsWorkflowDispatch(value);
@@ -3587,23 +3563,23 @@ ${status.details}` : status.description;
     },
     readFile(file, ref) {
       return call("readFile", async () => {
-        let data2;
+        let data;
         try {
-          data2 = (await request2(`GET ${path2(`/contents/${segments(file)}`)}`, { ref })).data;
+          data = (await request2(`GET ${path2(`/contents/${segments(file)}`)}`, { ref })).data;
         } catch (error) {
           if (isHttpError(error) && error.status === 404) return void 0;
           throw error;
         }
-        if (Array.isArray(data2)) throw new ForgeError("readFile", `${file} at ${ref} in ${repo.owner}/${repo.repo} is a directory, not a file`);
-        const contents = parseAnswer(contentsAnswer, data2, "readFile", "the file's contents", apiUrl);
+        if (Array.isArray(data)) throw new ForgeError("readFile", `${file} at ${ref} in ${repo.owner}/${repo.repo} is a directory, not a file`);
+        const contents = parseAnswer(contentsAnswer, data, "readFile", "the file's contents", apiUrl);
         if (contents.type !== "file") throw new ForgeError("readFile", `${file} at ${ref} in ${repo.owner}/${repo.repo} is a ${contents.type}, not a file`);
         return Buffer.from(contents.content ?? "", contents.encoding === "base64" ? "base64" : "utf8").toString("utf8");
       });
     },
     compare(base, head) {
       return call("compare", async () => {
-        const { data: data2 } = await request2(`GET ${path2(`/compare/${segments(`${base}...${head}`)}`)}`);
-        return foldCommitFiles(parseAnswer(compareAnswer, data2, "compare", "the comparison", apiUrl).commits ?? []);
+        const { data } = await request2(`GET ${path2(`/compare/${segments(`${base}...${head}`)}`)}`);
+        return foldCommitFiles(parseAnswer(compareAnswer, data, "compare", "the comparison", apiUrl).commits ?? []);
       });
     },
     gitRemote() {
@@ -3622,8 +3598,8 @@ ${status.details}` : status.description;
       return call("openDraftPullRequest", async () => {
         const ids = await labels.ensure(input.labels);
         const title = withWorkInProgress(input.title);
-        const { data: data2 } = await request2(`POST ${path2("/pulls")}`, { head: input.head, base: input.base, title, body: input.body, ...ids.length ? { labels: ids } : {} });
-        return pull(data2, "openDraftPullRequest");
+        const { data } = await request2(`POST ${path2("/pulls")}`, { head: input.head, base: input.base, title, body: input.body, ...ids.length ? { labels: ids } : {} });
+        return pull(data, "openDraftPullRequest");
       });
     },
     updatePullRequest(number, input) {
@@ -3633,35 +3609,35 @@ ${status.details}` : status.description;
           const current = pull((await request2(`GET ${path2(`/pulls/${number}`)}`)).data, "updatePullRequest");
           if (current.draft) title = withWorkInProgress(title);
         }
-        const { data: data2 } = await request2(`PATCH ${path2(`/pulls/${number}`)}`, { ...title !== void 0 ? { title } : {}, ...input.body !== void 0 ? { body: input.body } : {} });
-        return pull(data2, "updatePullRequest");
+        const { data } = await request2(`PATCH ${path2(`/pulls/${number}`)}`, { ...title !== void 0 ? { title } : {}, ...input.body !== void 0 ? { body: input.body } : {} });
+        return pull(data, "updatePullRequest");
       });
     },
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const data2 = parseAnswer(commentAnswer, (await request2(`POST ${path2(`/issues/${issueNumber}/comments`)}`, { body: fitBody(body) })).data, "comment", "the new comment", apiUrl);
-        return { id: data2.id, url: data2.html_url };
+        const data = parseAnswer(commentAnswer, (await request2(`POST ${path2(`/issues/${issueNumber}/comments`)}`, { body: fitBody(body) })).data, "comment", "the new comment", apiUrl);
+        return { id: data.id, url: data.html_url };
       });
     },
     listComments(issueNumber) {
       return call("listComments", async () => {
-        const data2 = parseAnswer(listedCommentAnswer.array(), (await request2(`GET ${path2(`/issues/${issueNumber}/comments`)}`)).data, "listComments", "the comment list", apiUrl);
-        return data2.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url ?? "" }));
+        const data = parseAnswer(listedCommentAnswer.array(), (await request2(`GET ${path2(`/issues/${issueNumber}/comments`)}`)).data, "listComments", "the comment list", apiUrl);
+        return data.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", url: c.html_url ?? "" }));
       });
     },
     listReviewComments(prNumber) {
       return call("listReviewComments", async () => {
         const reviews = await collectPages(
           async (page) => {
-            const { data: data2, headers } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews`)}`, { page, limit: PAGE2 });
-            return { items: parseAnswer(reviewAnswer.array(), data2, "listReviewComments", "the review list", apiUrl), link: headers.link };
+            const { data, headers } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews`)}`, { page, limit: PAGE2 });
+            return { items: parseAnswer(reviewAnswer.array(), data, "listReviewComments", "the review list", apiUrl), link: headers.link };
           },
           { pageSize: PAGE2, maxPages: 50 }
         );
         const comments = [];
         for (const review of reviews) {
-          const { data: data2 } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews/${review.id}/comments`)}`);
-          for (const c of parseAnswer(reviewCommentAnswer.array(), data2, "listReviewComments", "a review's comments", apiUrl)) {
+          const { data } = await request2(`GET ${path2(`/pulls/${prNumber}/reviews/${review.id}/comments`)}`);
+          for (const c of parseAnswer(reviewCommentAnswer.array(), data, "listReviewComments", "a review's comments", apiUrl)) {
             const left = !c.position && (c.original_position ?? 0) > 0;
             comments.push({ id: c.id, path: c.path ?? "", line: left ? c.original_position : c.position || null, ...left ? { side: "LEFT" } : {}, body: c.body ?? "" });
           }
@@ -3680,18 +3656,36 @@ ${status.details}` : status.description;
       await call("review", () => request2(`POST ${path2(`/pulls/${prNumber}/reviews`)}`, { body: fitBody(input.body), event: "COMMENT", commit_id: input.commitSha, ...comments.length ? { comments } : {} }));
     },
     async setStatus(status) {
-      await postStatus2(status);
+      await postStatus(status);
       return { as: "commit-status" };
     },
     async setCommitStatus(status) {
-      await postStatus2(status);
+      await postStatus(status);
+    },
+    latestCommitStatus(sha, context2) {
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await request2(`GET ${path2(`/statuses/${encodeURIComponent(sha)}`)}`, { sort: "recentupdate", page, limit: PAGE2 });
+            return { items: parseAnswer(statusAnswer.array(), data, "latestCommitStatus", "the status list", apiUrl), link: headers.link };
+          },
+          { pageSize: PAGE2, maxPages: 10, enough: (all) => all.some((s) => s.context === context2) }
+        );
+        const state = found.find((s) => s.context === context2)?.status;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : void 0;
+      });
+    },
+    botLogin() {
+      login ??= call("botLogin", async () => parseAnswer(userAnswer, (await request2("GET /user")).data, "botLogin", "the token's user", apiUrl).login);
+      login.catch(() => login = void 0);
+      return login;
     },
     permission(user2) {
       if (user2.toLowerCase() === repo.owner.toLowerCase()) return Promise.resolve("admin");
       return call("permission", async () => {
         try {
-          const { data: data2 } = await request2(`GET ${path2(`/collaborators/${encodeURIComponent(user2)}/permission`)}`);
-          const level = parseAnswer(permissionAnswer, data2, "permission", "a permission", apiUrl).permission;
+          const { data } = await request2(`GET ${path2(`/collaborators/${encodeURIComponent(user2)}/permission`)}`);
+          const level = parseAnswer(permissionAnswer, data, "permission", "a permission", apiUrl).permission;
           return level === "owner" || level === "admin" ? "admin" : level === "write" || level === "read" ? level : "none";
         } catch (error) {
           if (isHttpError(error) && error.status === 404) return "none";
@@ -3715,826 +3709,9 @@ ${status.details}` : status.description;
   };
 }
 
-// src/wiring/forge-cycles.ts
+// src/wiring/forge-jobs.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
-
-// src/adapters/state/branch-store.ts
-import { isAbsolute, resolve } from "node:path";
-
-// src/adapters/state/branch-store-error.ts
-var BranchStoreError = class extends Error {
-  constructor(message, branch2) {
-    super(message);
-    this.branch = branch2;
-    this.name = "BranchStoreError";
-  }
-  branch;
-};
-
-// src/adapters/state/state-path.ts
-function checkStatePath(path2, what = "state path") {
-  const problem = pathProblem(path2);
-  if (problem) {
-    throw new Error(`Invalid ${what} ${JSON.stringify(path2)}: ${problem}. Use a relative path such as "cycles/<id>.json".`);
-  }
-  return path2;
-}
-function pathProblem(path2) {
-  if (typeof path2 !== "string" || path2.length === 0) return "it is empty";
-  if (path2.startsWith("/")) return "it is absolute";
-  if (path2.endsWith("/")) return "it names a directory, not a file";
-  if (/[\0\n\r\\]/.test(path2)) return "it contains a NUL, newline or backslash";
-  for (const segment of path2.split("/")) {
-    if (segment === "") return "it contains an empty segment (//)";
-    if (segment === "." || segment === "..") return "it contains . or .. segments";
-    if (segment.toLowerCase() === ".git") return "it contains a .git segment";
-  }
-  return void 0;
-}
-function directoryPrefix(dir) {
-  const trimmed = dir.replace(/\/+$/, "");
-  if (trimmed === "" || trimmed === ".") return "";
-  checkStatePath(trimmed, "state directory");
-  return `${trimmed}/`;
-}
-function stateCommitMessage(paths, maxInSubject = 4) {
-  const sorted = [...paths].sort();
-  const shown = sorted.slice(0, maxInSubject).join(", ");
-  const more = sorted.length > maxInSubject ? ` and ${sorted.length - maxInSubject} more` : "";
-  const subject = `prd-bot state: ${shown}${more}`;
-  return sorted.length > maxInSubject ? `${subject}
-
-${sorted.map((path2) => `- ${path2}`).join("\n")}
-` : `${subject}
-`;
-}
-
-// src/adapters/state/buffered-tx.ts
-var BufferedTx = class {
-  constructor(readBase) {
-    this.readBase = readBase;
-  }
-  readBase;
-  changes = /* @__PURE__ */ new Map();
-  baseReads = /* @__PURE__ */ new Map();
-  closed = false;
-  async read(path2) {
-    checkStatePath(path2);
-    const change = this.changes.get(path2);
-    if (change === void 0) return this.base(path2);
-    const base = change.replaced ?? await this.base(path2);
-    return change.appended.length === 0 ? base : joinLines(base, change.appended);
-  }
-  write(path2, content) {
-    this.checkOpen("write", path2);
-    checkStatePath(path2);
-    if (typeof content !== "string") throw new TypeError(`State write to ${path2}: content must be a string (serialize it with JSON.stringify first), got ${typeof content}`);
-    this.changes.set(path2, { replaced: content, appended: [] });
-  }
-  append(path2, line) {
-    this.checkOpen("append", path2);
-    checkStatePath(path2);
-    if (typeof line !== "string") throw new TypeError(`State append to ${path2}: the line must be a string, got ${typeof line}`);
-    if (/[\r\n]/.test(line)) throw new Error(`State append to ${path2}: the line contains a line break; append one JSON value per call (JSON.stringify never emits raw newlines)`);
-    const change = this.changes.get(path2) ?? { replaced: void 0, appended: [] };
-    change.appended.push(line);
-    this.changes.set(path2, change);
-  }
-  /** No more writes: a write after `fn` returned would silently be lost otherwise. */
-  close() {
-    this.closed = true;
-  }
-  /** Final content of every changed path. */
-  async changedFiles() {
-    const files = /* @__PURE__ */ new Map();
-    for (const [path2, change] of this.changes) {
-      const base = change.replaced ?? await this.base(path2);
-      files.set(path2, change.appended.length === 0 ? base ?? "" : joinLines(base, change.appended));
-    }
-    return files;
-  }
-  base(path2) {
-    let pending = this.baseReads.get(path2);
-    if (pending === void 0) {
-      pending = this.readBase(path2);
-      this.baseReads.set(path2, pending);
-    }
-    return pending;
-  }
-  checkOpen(operation, path2) {
-    if (this.closed) throw new Error(`State ${operation} to ${path2} after the transaction finished; do every write inside the transact callback and await it`);
-  }
-};
-function joinLines(base, lines) {
-  const head = base === void 0 || base === "" || base.endsWith("\n") ? base ?? "" : `${base}
-`;
-  return head + lines.map((line) => `${line}
-`).join("");
-}
-
-// src/adapters/state/redact-credentials.ts
-function createRedactor(remoteUrl) {
-  const secrets = /* @__PURE__ */ new Set();
-  try {
-    const url = new URL(remoteUrl);
-    for (const part of [url.password, url.username]) {
-      if (part.length >= 4) {
-        secrets.add(part);
-        secrets.add(safeDecode(part));
-      }
-    }
-  } catch {
-  }
-  return (text) => redactSecrets(redactUrls(text), [...secrets]);
-}
-function safeDecode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-// src/adapters/state/scratch-repo.ts
-import { createHash, randomBytes } from "node:crypto";
-import { access, mkdir } from "node:fs/promises";
-import { join } from "node:path";
-
-// src/adapters/state/classify-push-failure.ts
-var CONFLICT_REASONS = [
-  /\bnon-fast-forward\b/i,
-  /\bfetch first\b/i,
-  /\bstale info\b/i,
-  /\bcannot lock ref\b/i,
-  /\bfailed to lock\b/i,
-  /\bfailed to update ref\b/i,
-  /\bincorrect old value\b/i,
-  /\bis at [0-9a-f]{7,} but expected\b/i,
-  /\breference already exists\b/i,
-  /\bremote contains work that you do\s+not have\b/i
-];
-function classifyPushFailure(stdout, stderr) {
-  const statusLine = stdout.split("\n").find((line) => line.startsWith("!	"));
-  const status = statusLine ? (statusLine.split("	")[2] ?? "").trim() : "";
-  const remoteLines = stderr.split("\n").filter((line) => line.startsWith("remote:")).map((line) => line.slice("remote:".length).trim()).filter((line) => line.length > 0);
-  const fatal = stderr.split("\n").filter((line) => /^(fatal|error):/.test(line) && !/failed to push some refs/.test(line)).map((line) => line.trim());
-  const evidence = status || fatal.join(" ");
-  if (CONFLICT_REASONS.some((pattern) => pattern.test(evidence))) {
-    return { kind: "conflict", reason: evidence };
-  }
-  const parts = [status, ...fatal, ...remoteLines.map((line) => `remote says: ${line}`)].filter((part) => part.length > 0);
-  return { kind: "refused", reason: parts.length > 0 ? parts.join("; ") : stderr.trim() || "git push failed without a message" };
-}
-
-// src/adapters/state/fast-import-script.ts
-function fastImportScript(commit) {
-  const identity = `${commit.author.name} <${commit.author.email}> ${commit.time} +0000`;
-  const lines = [
-    `commit ${commit.ref}`,
-    "mark :1",
-    `author ${identity}`,
-    `committer ${identity}`,
-    data(commit.message),
-    ...commit.parent === void 0 ? [] : [`from ${commit.parent}`]
-  ];
-  for (const [path2, content] of commit.files) {
-    lines.push(`M 100644 inline ${quotePath(path2)}`, data(content));
-  }
-  lines.push("get-mark :1", "done", "");
-  return lines.join("\n");
-}
-function data(text) {
-  return `data ${Buffer.byteLength(text, "utf8")}
-${text}`;
-}
-function quotePath(path2) {
-  return `"${path2.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-
-// src/adapters/state/path-conflicts.ts
-function pathsToInspect(paths) {
-  const wanted = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    wanted.add(path2);
-    const segments = path2.split("/");
-    for (let end = 1; end < segments.length; end++) wanted.add(segments.slice(0, end).join("/"));
-  }
-  return [...wanted];
-}
-function findPathConflicts(paths, types) {
-  const problems = [];
-  const written = new Set(paths);
-  for (const path2 of paths) {
-    if (types.get(path2) === "tree") problems.push(`${path2} is a directory on the state branch`);
-    const segments = path2.split("/");
-    for (let end = 1; end < segments.length; end++) {
-      const parent = segments.slice(0, end).join("/");
-      if (types.get(parent) === "blob") problems.push(`${parent} is a file on the state branch, so ${path2} cannot be created under it`);
-      if (written.has(parent)) problems.push(`${parent} and ${path2} are both written in this transaction`);
-    }
-  }
-  return problems;
-}
-
-// src/adapters/state/run-git.ts
-import { spawn } from "node:child_process";
-var INHERITED_GIT_VARS = /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|AUTHOR_\w+|COMMITTER_\w+|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|CONFIG)$/;
-function gitEnvironment(base, gitDir, extra = {}) {
-  const env = {};
-  for (const [key, value] of Object.entries(base)) {
-    if (value !== void 0 && !INHERITED_GIT_VARS.test(key)) env[key] = value;
-  }
-  return {
-    ...env,
-    GIT_DIR: gitDir,
-    // A bad credential must fail, not wait on a prompt nobody will answer.
-    GIT_TERMINAL_PROMPT: "0",
-    GCM_INTERACTIVE: "never",
-    // Messages are parsed (push rejections, missing branch), so keep them in English.
-    LC_ALL: "C",
-    LANGUAGE: "C",
-    ...extra
-  };
-}
-function runGit(args, options) {
-  return new Promise((resolve2, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.gitDir,
-      env: gitEnvironment(process.env, options.gitDir, options.env),
-      stdio: ["pipe", "pipe", "pipe"],
-      timeout: options.timeoutMs ?? 12e4
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => {
-      reject(error.code === "ENOENT" ? new Error("git was not found on PATH; the state-branch store needs the git command-line tool installed") : error);
-    });
-    child.on("close", (code, signal) => {
-      const stderr = Buffer.concat(err).toString("utf8") + (signal ? `
-(git was stopped by ${signal}, probably after ${options.timeoutMs ?? 12e4} ms without finishing)` : "");
-      resolve2({ code, stdout: Buffer.concat(out), stderr });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-
-// src/adapters/state/scratch-repo.ts
-var REMOTE = "state";
-var OBJECT_HEADER = /^([0-9a-f]{40,64}) (blob|tree|commit|tag) (\d+)$/;
-function openScratchRepo(options) {
-  const gitDir = join(options.workDir, "state.git");
-  const trackingRef = `refs/remotes/${REMOTE}/${options.branch}`;
-  const config = [
-    // Passed through the environment, not argv or a file, so the URL's token never shows in `ps`
-    // and never lands on disk.
-    [`remote.${REMOTE}.url`, options.remoteUrl],
-    // Hooks from a global core.hooksPath must not run on the bot's private repository.
-    ["core.hooksPath", join(gitDir, "no-hooks")],
-    ["gc.auto", "0"],
-    ["maintenance.auto", "false"]
-  ];
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(options.remoteUrl)) config.push(["credential.helper", ""]);
-  const env = {
-    GIT_CONFIG_COUNT: String(config.length),
-    // Record paths are names, never patterns (ls-tree would treat "*" as a wildcard).
-    GIT_LITERAL_PATHSPECS: "1",
-    GIT_ASKPASS: "",
-    SSH_ASKPASS: ""
-  };
-  config.forEach(([key, value], index) => {
-    env[`GIT_CONFIG_KEY_${index}`] = key;
-    env[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  const git = (args, extra = {}) => runGit(args, { gitDir, env: { ...env, ...extra.env }, ...extra.input === void 0 ? {} : { input: extra.input } });
-  const must = async (args, extra = {}) => {
-    const result = await git(args, extra);
-    if (result.code !== 0) {
-      throw new BranchStoreError(`git ${args[0]} failed in the scratch repository ${gitDir} for ${options.where}: ${options.redact(result.stderr.trim())}`, options.branch);
-    }
-    return result.stdout.toString("utf8");
-  };
-  const scratchRefs = /* @__PURE__ */ new Map();
-  let ready;
-  const init = () => ready ??= (async () => {
-    await mkdir(options.workDir, { recursive: true });
-    const exists = await access(join(gitDir, "HEAD")).then(() => true, () => false);
-    if (!exists) {
-      const result = await runGit(["init", "--bare", "--quiet", "--template=", gitDir], { gitDir: options.workDir, env: { ...env, GIT_DIR: gitDir } });
-      if (result.code !== 0) throw new BranchStoreError(`Could not create the scratch repository ${gitDir}: ${result.stderr.trim()}. Check that workDir is writable.`, options.branch);
-    }
-    const refCheck = await git(["check-ref-format", `refs/heads/${options.branch}`]);
-    if (refCheck.code !== 0) {
-      throw new BranchStoreError(`Invalid state branch name ${JSON.stringify(options.branch)}: git does not accept it as a branch name. Use a name such as "prd-bot/state".`, options.branch);
-    }
-    await must(["config", "user.name", options.author.name]);
-    await must(["config", "user.email", options.author.email]);
-  })().catch((error) => {
-    ready = void 0;
-    throw error;
-  });
-  return {
-    async fetchTip() {
-      await init();
-      const fetched = await git(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", REMOTE, `+refs/heads/${options.branch}:${trackingRef}`]);
-      if (fetched.code !== 0) {
-        if (/couldn't find remote ref/i.test(fetched.stderr)) {
-          await git(["update-ref", "-d", trackingRef]);
-          return void 0;
-        }
-        throw new BranchStoreError(
-          `Could not fetch ${options.where}: ${options.redact(fetched.stderr.trim())}. Check the remote URL and that its credentials may read the repository.`,
-          options.branch
-        );
-      }
-      return (await must(["rev-parse", "--verify", "--quiet", `${trackingRef}^{commit}`])).trim();
-    },
-    async readFile(commit, path2) {
-      const result = await git(["cat-file", "--batch"], { input: `${commit}:${path2}
-` });
-      if (result.code !== 0) throw new BranchStoreError(`Could not read ${path2} from ${options.where}: ${result.stderr.trim()}`, options.branch);
-      const out = result.stdout;
-      const headerEnd = out.indexOf(10);
-      const header = OBJECT_HEADER.exec(out.subarray(0, headerEnd).toString("utf8"));
-      if (header?.[2] !== "blob") return void 0;
-      return out.subarray(headerEnd + 1, headerEnd + 1 + Number(header[3])).toString("utf8");
-    },
-    async listFiles(commit, prefix) {
-      const out = await must(["ls-tree", "-z", commit, ...prefix === "" ? [] : ["--", prefix]]);
-      return out.split("\0").filter((entry) => entry.length > 0).map((entry) => {
-        const tab = entry.indexOf("	");
-        return { type: entry.slice(0, tab).split(" ")[1], path: entry.slice(tab + 1) };
-      }).filter((entry) => entry.type === "blob" && entry.path.startsWith(prefix) && !entry.path.slice(prefix.length).includes("/")).map((entry) => entry.path).sort();
-    },
-    async commitFiles(parent, files, message) {
-      await init();
-      if (parent !== void 0) {
-        const existing = await inspect(parent, pathsToInspect(files.keys()));
-        const problems = findPathConflicts([...files.keys()], new Map([...existing].map(([path2, entry]) => [path2, entry.type])));
-        if (problems.length > 0) {
-          throw new BranchStoreError(
-            `Cannot write ${[...files.keys()].join(", ")} to ${options.where}: ${problems.join("; ")}. A path cannot be both a file and a directory; choose another record path.`,
-            options.branch
-          );
-        }
-        if ([...files].every(([path2, content]) => existing.get(path2)?.sha === blobSha(content))) return void 0;
-      }
-      const ref = `refs/prd-bot-scratch/${process.pid}-${randomBytes(6).toString("hex")}`;
-      const script = fastImportScript({ ref, parent, author: options.author, time: Math.floor(Date.now() / 1e3), message, files });
-      const commit = (await must(["fast-import", "--quiet", "--done"], { input: script })).trim();
-      scratchRefs.set(commit, ref);
-      return commit;
-    },
-    async push(commit) {
-      const result = await git(["push", "--porcelain", "--no-verify", "--no-signed", REMOTE, `${commit}:refs/heads/${options.branch}`]);
-      await dropScratchRef(commit);
-      if (result.code === 0) return "ok";
-      const failure = classifyPushFailure(result.stdout.toString("utf8"), result.stderr);
-      return { kind: failure.kind, reason: options.redact(failure.reason) };
-    }
-  };
-  async function inspect(commit, paths) {
-    const out = await must(["cat-file", "--batch-check"], { input: paths.map((path2) => `${commit}:${path2}
-`).join("") });
-    const found = /* @__PURE__ */ new Map();
-    out.split("\n").forEach((line, index) => {
-      const header = OBJECT_HEADER.exec(line);
-      const path2 = paths[index];
-      if (path2 !== void 0 && header?.[1] !== void 0 && header[2] !== void 0) found.set(path2, { sha: header[1], type: header[2] });
-    });
-    return found;
-  }
-  async function dropScratchRef(commit) {
-    const ref = scratchRefs.get(commit);
-    if (ref === void 0) return;
-    scratchRefs.delete(commit);
-    await git(["update-ref", "-d", ref]);
-  }
-}
-function blobSha(content) {
-  const bytes = Buffer.from(content, "utf8");
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
-// src/adapters/state/branch-store.ts
-var DEFAULT_STATE_BRANCH = "prd-bot/state";
-var DEFAULT_AUTHOR = { name: "prd-bot", email: "prd-bot@users.noreply.github.com" };
-function createBranchStore(options) {
-  if (typeof options.remoteUrl !== "string" || options.remoteUrl.trim() === "") {
-    throw new Error("createBranchStore: remoteUrl is empty; pass the repository's clone URL or the path of a bare repository");
-  }
-  if (typeof options.workDir !== "string" || options.workDir.trim() === "") {
-    throw new Error("createBranchStore: workDir is empty; pass a private scratch directory the store may own");
-  }
-  const maxRetries = options.maxRetries ?? 20;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new Error(`createBranchStore: maxRetries must be a whole number >= 0, got ${String(options.maxRetries)}`);
-  }
-  const author = options.author ?? DEFAULT_AUTHOR;
-  if (![author.name, author.email].every((part) => typeof part === "string" && part.trim() !== "" && !/[<>\n\r]/.test(part))) {
-    throw new Error("createBranchStore: author needs a non-empty name and email without <, > or line breaks");
-  }
-  const branch2 = options.branch ?? DEFAULT_STATE_BRANCH;
-  const redact = createRedactor(options.remoteUrl);
-  const remoteUrl = isUrlLike(options.remoteUrl) ? options.remoteUrl : resolve(options.remoteUrl);
-  const where = `state branch "${branch2}" of ${redact(remoteUrl)}`;
-  const repo = openScratchRepo({
-    remoteUrl,
-    branch: branch2,
-    workDir: isAbsolute(options.workDir) ? options.workDir : resolve(options.workDir),
-    author,
-    redact,
-    where
-  });
-  const readCacheMs = options.readCacheMs ?? 1e3;
-  let fetchQueue = Promise.resolve();
-  let cached;
-  const remember = (tip, at) => {
-    if (cached === void 0 || at >= cached.at) cached = { tip, at };
-  };
-  const fetchFresh = () => {
-    const run = fetchQueue.then(async () => {
-      const at = Date.now();
-      const tip = await repo.fetchTip();
-      remember(tip, at);
-      return tip;
-    });
-    fetchQueue = run.catch(() => void 0);
-    return run;
-  };
-  const tipForReading = () => cached !== void 0 && Date.now() - cached.at < readCacheMs ? Promise.resolve(cached.tip) : fetchFresh();
-  return {
-    description: where,
-    async read(path2) {
-      const tx = new BufferedTx(async (p) => {
-        const tip = await tipForReading();
-        return tip === void 0 ? void 0 : repo.readFile(tip, p);
-      });
-      return tx.read(path2);
-    },
-    async list(dir) {
-      const prefix = directoryPrefix(dir);
-      const tip = await tipForReading();
-      return tip === void 0 ? [] : repo.listFiles(tip, prefix);
-    },
-    async transact(fn) {
-      let lastReason = "";
-      for (let attempt = 0; ; attempt++) {
-        const attemptStarted = Date.now();
-        const tip = await fetchFresh();
-        const tx = new BufferedTx((path2) => tip === void 0 ? Promise.resolve(void 0) : repo.readFile(tip, path2));
-        let result;
-        try {
-          result = await fn(tx);
-        } finally {
-          tx.close();
-        }
-        const files = await tx.changedFiles();
-        if (files.size === 0) return result;
-        const commit = await repo.commitFiles(tip, files, stateCommitMessage([...files.keys()]));
-        if (commit === void 0) return result;
-        const pushed = await repo.push(commit);
-        if (pushed === "ok") {
-          remember(commit, Date.now());
-          return result;
-        }
-        if (pushed.kind === "refused") {
-          throw new BranchStoreError(
-            `The remote refused the push to ${where} (${pushed.reason}). This is not a conflict, so it was not retried: check the token's write permission, branch protection rules and server hooks for this branch.`,
-            branch2
-          );
-        }
-        lastReason = pushed.reason;
-        if (attempt >= maxRetries) {
-          throw new StateConflictError(
-            `Could not write ${[...files.keys()].join(", ")} to ${where}: other writers moved the branch ${attempt + 1} times in a row (last: ${lastReason}). Try again later, or raise maxRetries (now ${maxRetries}).`
-          );
-        }
-        await sleep(backoffMs(attempt, Date.now() - attemptStarted));
-      }
-    }
-  };
-}
-function backoffMs(attempt, attemptMs, random = Math.random) {
-  const unit = Math.min(Math.max(attemptMs, 20), 2e3);
-  return random() * Math.min(Math.max(1e3, unit * 8), unit * 2 ** attempt);
-}
-function sleep(ms) {
-  return new Promise((done) => setTimeout(done, ms));
-}
-function isUrlLike(remote) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(remote) || /^[^/\\]+@[^/\\:]+:/.test(remote);
-}
-
-// src/jobs/propose/publish-draft-pr.ts
-var PR_LABEL = "prd-bot";
-function createDraftPrPublisher(forge, workspace, options) {
-  const publisher = {
-    async findExisting(gap) {
-      const branch2 = `prd-bot/${gap.id}`;
-      const open = await forge.listOpenPullRequests({ label: PR_LABEL });
-      const match = open.find((pr) => pr.head === branch2 || pr.body.includes(`${PR_MARKER}${gap.id} -->`));
-      return match ? { url: match.url } : void 0;
-    },
-    async publish({ branch: branch2, title, body }) {
-      if (!options.openPr) {
-        return { ok: false, outcome: "pr_skipped_by_policy", reason: `policy.open_pr is false: ${branch2} stays local` };
-      }
-      const remote = forge.gitRemote();
-      try {
-        await workspace.push(remote, branch2);
-      } catch (error) {
-        const why = error instanceof PushRejectedError ? `${error.message}; delete the remote branch ${branch2} or let its PR finish` : error.message;
-        return { ok: false, outcome: "pr_failed", reason: why };
-      }
-      try {
-        const pr = await forge.openDraftPullRequest({ head: branch2, base: options.base, title, body, labels: [PR_LABEL] });
-        return { ok: true, url: pr.url };
-      } catch (error) {
-        const cleanup = await workspace.deleteRemoteBranch(remote, branch2).then(
-          () => `the pushed branch ${branch2} was deleted again`,
-          (deleteError) => `and deleting the pushed branch failed too: ${deleteError.message}`
-        );
-        return { ok: false, outcome: "pr_failed", reason: `opening the draft PR failed: ${error.message}; ${cleanup}` };
-      }
-    }
-  };
-  if (options.recordUrl) publisher.recordUrl = options.recordUrl;
-  return publisher;
-}
-
-// src/core/gaps/issue-gap.ts
-var ISSUE_SECTION_HEADING = "Issues labelled for prd-bot";
-var ISSUE_BODY_LIMIT = 1500;
-function issueGapText(issue, tag) {
-  const clean = (text) => text.split(tag).join(" ").replace(/<!--[\s\S]*?(-->|$)/g, " ").replace(/\s+/g, " ").trim();
-  const title = clean(issue.title) || "(untitled)";
-  let body = clean(issue.body);
-  if (body.length > ISSUE_BODY_LIMIT) body = `${body.slice(0, ISSUE_BODY_LIMIT - 1)}\u2026`;
-  return body ? `Issue #${issue.number}: ${title} \u2014 ${body}` : `Issue #${issue.number}: ${title}`;
-}
-function withIssueGap(prd, issue, tag) {
-  const base = prd ?? "";
-  const lead = base === "" ? "" : base.endsWith("\n") ? "\n" : "\n\n";
-  const prefix = `${base}${lead}## ${ISSUE_SECTION_HEADING}
-
-`;
-  const line = prefix.split("\n").length;
-  return { text: `${prefix}- [ ] ${issueGapText(issue, tag)} ${tag}
-`, line };
-}
-
-// src/jobs/propose/issue-workspace.ts
-async function issueWorkspace(workspace, issue, prdPath, tag) {
-  const overlay = withIssueGap(await workspace.readFile(prdPath), issue, tag);
-  const gap = findGaps(overlay.text, { tag }).find((g) => g.line === overlay.line);
-  if (!gap) {
-    throw new Error(`issue #${issue.number} could not be read as a gap: its title or body makes the ${tag} item unreadable as Markdown; simplify them and label it again`);
-  }
-  const readFile = async (path2) => normalize(path2) === normalize(prdPath) ? overlay.text : workspace.readFile(path2);
-  const wrapped = new Proxy(workspace, {
-    get(target, property, receiver) {
-      if (property === "readFile") return readFile;
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    }
-  });
-  return { workspace: wrapped, gap };
-}
-function normalize(path2) {
-  return path2.replace(/^\.\//, "").replace(/\/+/g, "/");
-}
-
-// src/jobs/propose/run-cycles.ts
-var CANDIDATE_LOOKUPS = 10;
-async function runCycles(deps, request2) {
-  let cycleDeps = deps;
-  let plan;
-  if (request2.issue) {
-    const overlay = await issueWorkspace(deps.workspace, request2.issue, deps.config.prd.path, deps.config.prd.tag);
-    cycleDeps = { ...deps, workspace: overlay.workspace };
-    plan = { gapIds: [overlay.gap.id], notes: [`issue #${request2.issue.number} is gap ${overlay.gap.id}: ${overlay.gap.text.slice(0, 120)}`] };
-  } else {
-    plan = await planCycles(deps, request2);
-  }
-  const records = [];
-  for (const gapId of plan.gapIds) {
-    const options = { dryRun: request2.dryRun };
-    if (gapId) options.gapId = gapId;
-    else if (plan.since) options.since = plan.since;
-    records.push(await proposeCycle(cycleDeps, options));
-  }
-  return { records, notes: plan.notes };
-}
-async function planCycles(deps, request2) {
-  const { workspace, config } = deps;
-  if (request2.gapId) return { gapIds: [request2.gapId], notes: [] };
-  const prd = await workspace.readFile(config.prd.path);
-  if (prd === void 0) return { gapIds: [void 0], notes: [] };
-  if (request2.trigger === "push") {
-    let gaps;
-    if (request2.since) {
-      const before = await workspace.readFileAt(request2.since, config.prd.path).catch((error) => {
-        throw new Error(
-          `the push's previous commit ${request2.since} is not in the checkout, so prd-bot cannot tell which gaps the push added (${error.message}). Check out the full history: actions/checkout with fetch-depth: 0`
-        );
-      });
-      gaps = openGaps(gapsSince(before, prd, config.prd.tag));
-    } else {
-      gaps = openGaps(findGaps(prd, { tag: config.prd.tag }));
-    }
-    if (gaps.length === 0) return { gapIds: [void 0], ...request2.since ? { since: request2.since } : {}, notes: [] };
-    const chosen = gaps.slice(0, request2.maxCycles);
-    const notes = gaps.length > chosen.length ? [`${gaps.length} new open gaps; max-cycles ${request2.maxCycles} runs the first ${chosen.length}, the rest wait for the schedule or a dispatch`] : [];
-    return { gapIds: chosen.map((gap) => gap.id), notes };
-  }
-  const next2 = await nextGap(deps, openGaps(findGaps(prd, { tag: config.prd.tag })));
-  return { gapIds: [next2?.id], notes: next2 ? [] : ["every open gap looked at has an open PR or was given up on; proposeCycle explains the first"] };
-}
-async function nextGap(deps, gaps) {
-  const events = await loadCycleEvents(deps.state);
-  const giveUpAfter = deps.config.policy.give_up_after_failures;
-  for (const gap of gaps.slice(0, CANDIDATE_LOOKUPS)) {
-    if (!shouldRunCycle(priorAttempts(events, gap.id, Infinity), giveUpAfter).ok) continue;
-    if (await deps.publish.findExisting(gap)) continue;
-    return gap;
-  }
-  return void 0;
-}
-
-// src/wiring/forge-cycles.ts
-async function runForgeCycles(input) {
-  const { forge, workspace, config, request: request2, log } = input;
-  const defaultBranch = input.defaultBranch ?? await forge.defaultBranch();
-  const branch2 = await workspace.currentBranch();
-  if (branch2 !== defaultBranch) {
-    throw new Error(
-      `cycles start from the default branch ${defaultBranch}, but the checkout is on ${branch2 ?? "a detached HEAD"}. Run the workflow on ${defaultBranch} (actions/checkout with ref: ${defaultBranch})`
-    );
-  }
-  const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
-  const remote = forge.gitRemote();
-  const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
-  try {
-    const state = createBranchStore({ remoteUrl: credentialedUrl(remote), branch: config.state.branch, workDir: scratch });
-    const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: config.policy.open_pr, recordUrl: recordUrlFor(forge, remote, config.state.branch) });
-    const testCommand = config.test.command ?? await detectWorkspaceTestCommand(workspace);
-    const { records, notes } = await runCycles({ workspace, state, model, config, testCommand, log, now: input.now, version: VERSION, publish }, request2);
-    if (request2.issue) await reportOnIssue(forge, request2.issue.number, records, log);
-    return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-}
-function credentialedUrl(remote) {
-  const credentials = basicCredentials(remote);
-  if (!credentials) return remote.url;
-  const url = new URL(remote.url);
-  url.username = encodeURIComponent(credentials.user);
-  url.password = encodeURIComponent(credentials.password);
-  return url.toString();
-}
-function recordUrlFor(forge, remote, stateBranch) {
-  const repo = remote.url.replace(/\.git$/, "");
-  const view = forge.kind === "gitea" ? `src/branch/${stateBranch}` : `blob/${stateBranch}`;
-  return (cycleId) => `${repo}/${view}/cycles/${cycleId}.json`;
-}
-async function budgetLeft(state, config, at) {
-  const day = utcDay(at);
-  const ledger = parseLedger(await state.read(ledgerPath(day)), day);
-  return { day, calls: { used: ledger.calls, limit: config.budget.calls_per_day }, tokens: { used: ledger.tokens, limit: config.budget.tokens_per_day } };
-}
-async function reportOnIssue(forge, issue, records, log) {
-  const record = records[0];
-  if (!record) return;
-  const body = record.pr_url ? `prd-bot opened a draft pull request for this issue: ${record.pr_url}` : `prd-bot worked on this issue without opening a pull request: \`${record.outcome}\`, ${record.reason}`;
-  await forge.comment(issue, body).catch((error) => log.warn(`could not comment on issue #${issue}: ${error.message}`));
-}
-
-// src/core/post/status-contexts.ts
-var AUDITOR_CONTEXT = "prd-bot/auditor";
-
-// src/core/post/sanitize.ts
-var MENTION = /(^|[^A-Za-z0-9])@(?=[A-Za-z0-9_])/g;
-var CROSS_REFERENCE = /\b([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(#|@)(?=[0-9a-f])/g;
-var ZERO_WIDTH = "&#8203;";
-function sanitizeModelText(text) {
-  const out = [];
-  let fence;
-  for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (fence === void 0 && marker) {
-      fence = marker[1];
-      out.push(/^\s*suggestion\b/i.test(marker[2] ?? "") ? line.replace(/suggestion/i, "text") : line);
-      continue;
-    }
-    if (fence !== void 0) {
-      if (marker && marker[1][0] === fence[0] && marker[1].length >= fence.length && (marker[2] ?? "").trim() === "") fence = void 0;
-      out.push(line);
-      continue;
-    }
-    out.push(outsideCode(line));
-  }
-  if (fence !== void 0) out.push(fence);
-  return out.join("\n");
-}
-function sanitizeModelLine(text, max = 500) {
-  const flat = sanitizeModelText(text.replace(/\s*[\r\n]+\s*/g, " ")).replace(/\|/g, "\\|").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
-}
-function outsideCode(line) {
-  let result = "";
-  let rest = line;
-  for (; ; ) {
-    const open = /`+/.exec(rest);
-    if (!open) return result + neutralize(rest);
-    const close = rest.indexOf(open[0], open.index + open[0].length);
-    if (close < 0) return result + neutralize(rest);
-    result += neutralize(rest.slice(0, open.index)) + rest.slice(open.index, close + open[0].length);
-    rest = rest.slice(close + open[0].length);
-  }
-}
-function neutralize(text) {
-  return text.replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;").replace(/</g, "&lt;").replace(/!\[([^\]]*)\]\(/g, "[$1](").replace(MENTION, `$1@${ZERO_WIDTH}`).replace(CROSS_REFERENCE, `$1${ZERO_WIDTH}$2`);
-}
-
-// src/jobs/shared/upsert-report.ts
-function reportMarker(marker) {
-  if (!/^[A-Za-z0-9:/._-]+$/.test(marker)) throw new Error(`report marker "${marker}" must be letters, digits and : / . _ -`);
-  return `<!-- prd-bot:${marker} -->`;
-}
-function findReport(comments, marker) {
-  const line = reportMarker(marker);
-  return comments.find((comment) => comment.body.trimStart().startsWith(line));
-}
-async function upsertReport(forge, issueNumber, marker, body, options = {}) {
-  const line = reportMarker(marker);
-  const text = `${line}
-${body.startsWith(line) ? body.slice(line.length).replace(/^\n/, "") : body}`;
-  const existing = findReport(await forge.listComments(issueNumber), marker);
-  if (existing) {
-    if (existing.body !== text) await forge.editComment(existing.id, text);
-    return { id: existing.id, url: existing.url, created: false };
-  }
-  if (options.onlyIfExists) return void 0;
-  const posted = await forge.comment(issueNumber, text);
-  return { id: posted.id, url: posted.url, created: true };
-}
-
-// src/jobs/shared/post-status.ts
-async function postStatus(forge, status) {
-  const { pr: _pr, ...commit } = status;
-  if (forge.capabilities.checkRuns) {
-    const posted = await forge.setStatus(commit);
-    if (posted.as === "check-run") return { as: "check-run", ...posted.url ? { url: posted.url } : {} };
-    const comment2 = await detailsComment(forge, status);
-    return { as: "commit-status", ...comment2 ? { url: comment2 } : {} };
-  }
-  const comment = await detailsComment(forge, status);
-  await forge.setStatus({ ...commit, ...comment && !commit.targetUrl ? { targetUrl: comment } : {} });
-  return { as: "commit-status", ...comment ? { url: comment } : {} };
-}
-async function postFinalStatus(forge, status) {
-  const posted = await postStatus(forge, status);
-  if (posted.as !== "check-run") return posted;
-  const { pr: _pr, annotations: _annotations, details: _details, ...commit } = status;
-  await forge.setCommitStatus({ ...commit, ...posted.url && !commit.targetUrl ? { targetUrl: posted.url } : {} });
-  return { ...posted, commitStatus: true };
-}
-async function detailsComment(forge, status) {
-  if (status.pr === void 0 || status.state === "pending") return void 0;
-  const hasDetails = Boolean(status.details) || Boolean(status.annotations?.length);
-  const posted = await upsertReport(forge, status.pr, `status:${status.context}`, renderDetails(status), { onlyIfExists: !hasDetails });
-  return posted?.url;
-}
-var ICON = { success: "\u2705", failure: "\u274C", error: "\u26A0\uFE0F", pending: "\u23F3" };
-function renderDetails(status) {
-  const lines = [`### ${ICON[status.state]} ${status.context}: ${status.state}`, "", status.description];
-  if (status.details) lines.push("", status.details);
-  if (status.annotations?.length) lines.push("", "| where | level | issue |", "| --- | --- | --- |", ...status.annotations.map(annotationRow));
-  lines.push("", `<sub>For commit ${status.sha.slice(0, 12)}; updated in place on every run.</sub>`);
-  return lines.join("\n");
-}
-function annotationRow(annotation) {
-  return `| \`${annotation.path.replace(/`/g, "'")}:${annotation.line}\` | ${annotation.level} | ${sanitizeModelLine(annotation.message)} |`;
-}
-
-// src/wiring/action-replies.ts
-function notYetComment(job, fromFork) {
-  return [
-    `prd-bot: \`/scrum ${job}\` is not available in this version yet, so nothing was reviewed or changed.`,
-    "",
-    job === "review" ? "Scrum review (line comments and a report against the PRD) comes in a later release." : "Scrum apply (tiny patches from high-confidence review findings) comes in a later release, after scrum review.",
-    ...fromFork ? ["", "Note: this pull request comes from a fork; prd-bot never pushes to forks, so apply would open a follow-up draft PR instead."] : [],
-    "",
-    "What works today: `[bot-eligible]` lines in the PRD become draft pull requests (on push, on a schedule, by dispatch, or from issues labelled `bot-eligible`)."
-  ].join("\n");
-}
-
-// src/wiring/forge-jobs.ts
 var WRITE_ACCESS = /* @__PURE__ */ new Set(["admin", "write"]);
 async function runForgeJob(request2, deps) {
   const refused = await authorize(request2, deps);
@@ -4543,11 +3720,11 @@ async function runForgeJob(request2, deps) {
     case "help":
       return answerHelp(request2, deps);
     case "review":
-      return notYetReply(request2, deps);
+      return reviewArm(request2, deps);
     case "apply":
-      return notYetReply(request2, deps);
+      return (await import("./apply-job-WMLKGRHC.js")).runForgeApply({ pr: request2.pr, asked: requesterOf(request2) !== void 0 || deps.origin === "app" }, deps);
     case "audit":
-      return auditNotYet(request2, deps);
+      return (await import("./audit-job-RWWMKSOM.js")).runForgeAudit(request2.pr, deps);
   }
 }
 function requesterOf(request2) {
@@ -4579,29 +3756,25 @@ async function answerHelp(request2, deps) {
   deps.log.info(`answered ${request2.reason} with the command list (${posted.url})`);
   return { notes: [`answered with the /scrum command list (${posted.url})`] };
 }
-async function notYetReply(request2, deps) {
-  const command = `/scrum ${request2.job}`;
-  const asked = requesterOf(request2) !== void 0 || deps.origin === "app";
-  if (!asked) {
-    deps.log.info(`${command} for #${request2.pr} is not available in this version yet`);
-    return { unavailable: true, notes: [`${command} is not available yet; nothing was done on #${request2.pr}`] };
+async function reviewArm(request2, deps) {
+  let models;
+  try {
+    models = reviewModelsFor(deps.config, deps.env, { file: deps.configFile });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const asked = requesterOf(request2) !== void 0 || deps.origin === "app";
+    if (asked) await deps.forge.comment(request2.pr, `prd-bot could not review this pull request: ${sanitizeModelText(error.message)}`);
+    return { notes: [`review of #${request2.pr} not started: ${error.message}`], failure: error.message };
   }
-  const fork = request2.job === "apply" ? (await deps.forge.getPullRequest(request2.pr)).fromFork : false;
-  const posted = await deps.forge.comment(request2.pr, notYetComment(request2.job, fork));
-  const who = requesterOf(request2);
-  deps.log.info(`answered ${command}${who ? ` by ${who}` : ""} on #${request2.pr}: not available yet (${posted.url})`);
-  return { unavailable: true, notes: [`${command}${who ? ` by ${who}` : ""}: replied that it is not available yet (${posted.url})`] };
-}
-var AUDIT_UNAVAILABLE = "auditor not available in this version";
-async function auditNotYet(request2, deps) {
-  if (deps.origin === "action") {
-    deps.log.info(`the auditor is not available yet: pull request #${request2.pr} is not audited by this version (nothing failed)`);
-    return { unavailable: true, notes: [`auditor not available yet: #${request2.pr} was not audited`] };
+  const workspace = await deps.workspace();
+  await initParsers();
+  const scratch = await mkdtemp(path.join(deps.tempDir, "prd-bot-state-"));
+  try {
+    const state = createBranchStore({ remoteUrl: credentialedUrl(deps.forge.gitRemote()), branch: deps.config.state.branch, workDir: scratch });
+    return await runReviewJob(request2, { forge: deps.forge, workspace, state, ladder: models.ladder, ...models.embedder ? { embedder: models.embedder } : {}, config: deps.config, log: deps.log, now: deps.now });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-  const pull = await deps.forge.getPullRequest(request2.pr);
-  await postFinalStatus(deps.forge, { sha: pull.headSha, context: AUDITOR_CONTEXT, state: "success", description: AUDIT_UNAVAILABLE });
-  deps.log.info(`#${request2.pr} was not audited (${AUDIT_UNAVAILABLE}); ${AUDITOR_CONTEXT} set to success`);
-  return { unavailable: true, notes: [`${AUDITOR_CONTEXT} on #${request2.pr} set to success: ${AUDIT_UNAVAILABLE}`] };
 }
 
 // src/adapters/forge/github/github-server-url.ts
@@ -4673,9 +3846,9 @@ function createStatusPoster(options) {
       }
     }
     if (id === void 0) {
-      const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...fields, head_sha: status.sha });
-      id = Number(data2.id);
-      url = data2.html_url ?? void 0;
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...fields, head_sha: status.sha });
+      id = Number(data.id);
+      url = data.html_url ?? void 0;
     }
     for (const batch of batches.slice(1)) {
       await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...repo, check_run_id: id, output: { ...output, annotations: batch } });
@@ -4759,6 +3932,7 @@ function createGitHubForge(options) {
   const context = { kind: "github", repo, apiUrl: baseUrl, retries, secrets: secretsOf(options.token) };
   const statuses = createStatusPoster({ octokit, repo, checkRuns: options.checkRuns ?? true, log: options.log });
   let defaultBranch;
+  let login;
   async function call(operation, fn) {
     try {
       return await fn();
@@ -4771,8 +3945,8 @@ function createGitHubForge(options) {
     () => collectPages(
       async (page) => {
         const params = { ...repo, state: "open", per_page: PAGE3, page, ...query.head ? { head: `${repo.owner}:${query.head}` } : {} };
-        const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls", params);
-        return { items: data2, link: headers.link };
+        const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls", params);
+        return { items: data, link: headers.link };
       },
       { pageSize: PAGE3, enough }
     )
@@ -4793,8 +3967,8 @@ function createGitHubForge(options) {
     readFile(path2, ref) {
       return call("readFile", async () => {
         try {
-          const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref, mediaType: { format: "raw" } });
-          if (typeof data2 === "string") return data2;
+          const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref, mediaType: { format: "raw" } });
+          if (typeof data === "string") return data;
           throw new ForgeError("readFile", `${path2} at ${ref} in ${repo.owner}/${repo.repo} is not a file (GitHub answered a directory listing or a link)`);
         } catch (error) {
           if (isHttpError(error) && error.status === 404) return void 0;
@@ -4804,8 +3978,8 @@ function createGitHubForge(options) {
     },
     compare(base, head) {
       return call("compare", async () => {
-        const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", { ...repo, basehead: `${base}...${head}` });
-        return (data2.files ?? []).map(toComparedFile);
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", { ...repo, basehead: `${base}...${head}` });
+        return (data.files ?? []).map(toComparedFile);
       });
     },
     gitRemote() {
@@ -4827,36 +4001,36 @@ function createGitHubForge(options) {
       return call("getPullRequest", async () => toPullRequest2((await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: number })).data));
     },
     async openDraftPullRequest(input) {
-      const { data: data2 } = await call(
+      const { data } = await call(
         "openDraftPullRequest",
         () => octokit.request("POST /repos/{owner}/{repo}/pulls", { ...repo, head: input.head, base: input.base, title: input.title, body: input.body, draft: true })
       );
       if (input.labels.length) {
         await call(
-          `openDraftPullRequest (labels for #${data2.number}, which is open)`,
-          () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: data2.number, labels: input.labels })
+          `openDraftPullRequest (labels for #${data.number}, which is open)`,
+          () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: data.number, labels: input.labels })
         );
       }
-      return toPullRequest2(data2);
+      return toPullRequest2(data);
     },
     updatePullRequest(number, input) {
       return call("updatePullRequest", async () => {
-        const { data: data2 } = await octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: number, ...input });
-        return toPullRequest2(data2);
+        const { data } = await octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: number, ...input });
+        return toPullRequest2(data);
       });
     },
     comment(issueNumber, body) {
       return call("comment", async () => {
-        const { data: data2 } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: fitBody(body) });
-        return { id: Number(data2.id), url: data2.html_url };
+        const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: fitBody(body) });
+        return { id: Number(data.id), url: data.html_url };
       });
     },
     listComments(issueNumber) {
       return call("listComments", async () => {
         const comments = await collectPages(
           async (page) => {
-            const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: PAGE3, page });
-            return { items: data2, link: headers.link };
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: PAGE3, page });
+            return { items: data, link: headers.link };
           },
           { pageSize: PAGE3, maxPages: 50 }
         );
@@ -4867,8 +4041,8 @@ function createGitHubForge(options) {
       return call("listReviewComments", async () => {
         const comments = await collectPages(
           async (page) => {
-            const { data: data2, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/comments", { ...repo, pull_number: prNumber, per_page: PAGE3, page });
-            return { items: data2, link: headers.link };
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/comments", { ...repo, pull_number: prNumber, per_page: PAGE3, page });
+            return { items: data, link: headers.link };
           },
           { pageSize: PAGE3, maxPages: 50 }
         );
@@ -4901,11 +4075,36 @@ function createGitHubForge(options) {
     async setCommitStatus(status) {
       await call("setStatus", () => statuses.commitStatus(status));
     },
+    latestCommitStatus(sha, context2) {
+      return call("latestCommitStatus", async () => {
+        const found = await collectPages(
+          async (page) => {
+            const { data, headers } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...repo, ref: sha, per_page: PAGE3, page });
+            return { items: data, link: headers.link };
+          },
+          { pageSize: PAGE3, maxPages: 10, enough: (all) => all.some((s) => s.context === context2) }
+        );
+        const state = found.find((s) => s.context === context2)?.state;
+        return state === "pending" || state === "success" || state === "failure" || state === "error" ? state : void 0;
+      });
+    },
+    botLogin() {
+      login ??= call("botLogin", async () => {
+        try {
+          return (await octokit.request("GET /user")).data.login;
+        } catch (error) {
+          if (isHttpError(error) && (error.status === 403 || error.status === 401)) return void 0;
+          throw error;
+        }
+      });
+      login.catch(() => login = void 0);
+      return login;
+    },
     permission(user2) {
       return call("permission", async () => {
         try {
-          const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username: user2 });
-          return data2.permission === "admin" || data2.permission === "write" || data2.permission === "read" ? data2.permission : "none";
+          const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username: user2 });
+          return data.permission === "admin" || data.permission === "write" || data.permission === "read" ? data.permission : "none";
         } catch (error) {
           if (isHttpError(error) && error.status === 404) return "none";
           throw error;
@@ -4935,14 +4134,10 @@ export {
   retry,
   throttling,
   createWritePacer,
-  basicCredentials,
   createGiteaForge,
   GITHUB_API_URL,
   githubServerUrl,
   createGitHubForge,
-  runForgeCycles,
-  AUDITOR_CONTEXT,
-  postFinalStatus,
   runForgeJob
 };
-/*! For license information please see chunk-UYEZIUCZ.js.LEGAL.txt */
+/*! For license information please see chunk-NMRZSYS4.js.LEGAL.txt */

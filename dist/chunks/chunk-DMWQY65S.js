@@ -2,10 +2,10 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   parseFileGlobs,
   parseScrumCommand
-} from "./chunk-53GXSKCF.js";
+} from "./chunk-YFYGGD3R.js";
 import {
   external_exports
-} from "./chunk-VNYPXW4S.js";
+} from "./chunk-VFFGMFW5.js";
 
 // src/core/events/event-payload.ts
 var repository = external_exports.looseObject({

@@ -1,27 +1,25 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  loadConfig
+} from "./chunk-X4BENIVJ.js";
+import {
+  acquireLock,
+  openGitWorkspace
+} from "./chunk-QDSLFACM.js";
+import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-GICJFHSP.js";
+} from "./chunk-SYDWQORK.js";
 import {
-  StateConflictError
-} from "./chunk-GZKUITUS.js";
+  ConfigError
+} from "./chunk-MNAF46MU.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";
 import {
-  loadConfig
-} from "./chunk-2VTXRHET.js";
-import {
-  openGitWorkspace
-} from "./chunk-JPLIFMBC.js";
-import {
   external_exports
-} from "./chunk-VNYPXW4S.js";
-import {
-  ConfigError
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-VFFGMFW5.js";
 
 // src/wiring/local.ts
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -116,85 +114,8 @@ function replayedError(exchange2, number, where) {
 
 // src/adapters/state/directory-store.ts
 import { randomBytes } from "node:crypto";
-import { appendFile, mkdir, open as open2, readdir, readFile, rename as rename2, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-
-// src/adapters/state/directory-lock.ts
-import { link, open, rename, stat, unlink, utimes } from "node:fs/promises";
-import os from "node:os";
-var DEFAULT_STALE_MS = 3e4;
-var DEFAULT_LOCK_TIMEOUT_MS = 12e4;
-var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
-var code = (error) => error?.code;
-async function inode(file) {
-  try {
-    return (await stat(file)).ino;
-  } catch (error) {
-    if (code(error) === "ENOENT") return void 0;
-    throw error;
-  }
-}
-async function breakStaleLock(lockPath, staleIno) {
-  const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    await rename(lockPath, aside);
-  } catch (error) {
-    if (code(error) === "ENOENT") return;
-    throw error;
-  }
-  if (await inode(aside) !== staleIno) {
-    await link(aside, lockPath).catch(() => void 0);
-  }
-  await unlink(aside).catch(() => void 0);
-}
-async function acquireLock(lockPath, options = {}) {
-  const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, "wx");
-      try {
-        await handle.writeFile(`pid ${process.pid} on ${os.hostname()} since ${(/* @__PURE__ */ new Date()).toISOString()}
-`);
-      } finally {
-        await handle.close();
-      }
-      return holdLock(lockPath, staleMs);
-    } catch (error) {
-      if (code(error) !== "EEXIST") throw error;
-    }
-    const current = await stat(lockPath).catch(() => void 0);
-    if (current && Date.now() - current.mtimeMs > staleMs) {
-      await breakStaleLock(lockPath, current.ino);
-      continue;
-    }
-    if (Date.now() - started > timeoutMs) {
-      const since = current ? ` (last touched ${new Date(current.mtimeMs).toISOString()})` : "";
-      throw new StateConflictError(
-        `could not lock the state directory: ${lockPath} is held by another prd-bot run${since} and was not released within ${timeoutMs} ms. If no prd-bot is running, delete ${lockPath}.`
-      );
-    }
-    await sleep(Math.min(2 ** Math.min(attempt, 6), 50) + Math.random() * 10);
-  }
-}
-async function holdLock(lockPath, staleMs) {
-  const ours = await inode(lockPath);
-  const heartbeat = setInterval(() => {
-    void (async () => {
-      if (await inode(lockPath) !== ours) return;
-      const now = /* @__PURE__ */ new Date();
-      await utimes(lockPath, now, now);
-    })().catch(() => void 0);
-  }, Math.max(10, Math.floor(staleMs / 3)));
-  heartbeat.unref();
-  return async () => {
-    clearInterval(heartbeat);
-    if (await inode(lockPath) === ours) await unlink(lockPath).catch(() => void 0);
-  };
-}
-
-// src/adapters/state/directory-store.ts
 var LOCK_FILE = ".lock";
 var EXAMPLE = 'like "cycles/<cycle-id>.json" or "events.jsonl"';
 function validateStatePath(p, what = "state path") {
@@ -229,7 +150,7 @@ function withAppends(base, lines) {
 `).join("");
 }
 async function endsWithoutNewline(file) {
-  const handle = await open2(file, "r").catch((error) => {
+  const handle = await open(file, "r").catch((error) => {
     if (errorCode(error) === "ENOENT") return void 0;
     throw error;
   });
@@ -249,7 +170,7 @@ async function writeAtomically(file, content) {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     await writeFile(temp, content, "utf8");
-    await rename2(temp, file);
+    await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -289,11 +210,11 @@ function createDirectoryStore(dir, options = {}) {
     async transact(fn) {
       await mkdir(root, { recursive: true });
       const release = await acquireLock(path.join(root, LOCK_FILE), lockOptions);
-      let open3 = true;
+      let open2 = true;
       try {
         const pending = /* @__PURE__ */ new Map();
         const change = (p) => {
-          if (!open3) throw new Error(`state transaction on ${root} already finished; write only inside transact()`);
+          if (!open2) throw new Error(`state transaction on ${root} already finished; write only inside transact()`);
           validateStatePath(p);
           const existing = pending.get(p);
           if (existing) return existing;
@@ -322,11 +243,11 @@ function createDirectoryStore(dir, options = {}) {
           }
         };
         const result = await fn(tx);
-        open3 = false;
+        open2 = false;
         await commit(pending);
         return result;
       } finally {
-        open3 = false;
+        open2 = false;
         await release();
       }
     }

@@ -1,7 +1,7 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   __export
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-4TII4YUW.js";
 
 // src/core/gaps/gaps.ts
 import { createHash } from "node:crypto";

@@ -67,28 +67,8 @@ function scrumHelp(options = {}) {
   ].join("\n");
 }
 
-// src/ports/forge.ts
-var ForgeError = class extends Error {
-  status;
-  operation;
-  constructor(operation, message, status) {
-    super(`${operation}: ${message}`);
-    this.name = "ForgeError";
-    this.operation = operation;
-    this.status = status;
-  }
-};
-var UnsupportedError = class extends ForgeError {
-  constructor(operation, message) {
-    super(operation, message);
-    this.name = "UnsupportedError";
-  }
-};
-
 export {
   parseScrumCommand,
   parseFileGlobs,
-  scrumHelp,
-  ForgeError,
-  UnsupportedError
+  scrumHelp
 };

@@ -1,7 +1,7 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   __export
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-4TII4YUW.js";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -19720,132 +19720,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/audit/audit-types.ts
-var AUDIT_KINDS = [
-  "incomplete_rename",
-  "protected_path",
-  "deleted_file",
-  "secret",
-  "missing_tests",
-  "claim_contradicted",
-  "claim_not_backed"
-];
-
-// src/config/schema.ts
-var DEFAULT_CONFIG_PATH = ".github/prd-bot.yml";
-var DEFAULT_PROTECTED = [
-  ".git/**",
-  ".github/workflows/**",
-  ".gitea/workflows/**",
-  "**/*.lock",
-  "**/package-lock.json",
-  "**/npm-shrinkwrap.json",
-  "**/pnpm-lock.yaml",
-  "**/yarn.lock",
-  "**/Cargo.lock",
-  "**/poetry.lock",
-  "**/Pipfile.lock",
-  "**/go.sum",
-  "**/.env*",
-  "**/secrets/**",
-  // Credential files (also kept out of prompts by core/secrets).
-  "**/*.pem",
-  "**/*.key",
-  "**/id_rsa*",
-  "**/credentials*",
-  // Git's own behaviour and the hook managers that run code on the next git command.
-  "**/.gitmodules",
-  "**/.gitattributes",
-  ".husky/**",
-  ".githooks/**",
-  ".git-hooks/**",
-  ".hooks/**",
-  ".lefthook/**",
-  ".lefthook-local/**",
-  "lefthook.{yml,yaml,json,toml}",
-  ".lefthook.{yml,yaml,json,toml}",
-  "lefthook-local.{yml,yaml,json,toml}",
-  ".pre-commit-config.{yml,yaml}",
-  ".pre-commit-hooks.{yml,yaml}",
-  ".simple-git-hooks.{js,cjs,mjs,json}",
-  "simple-git-hooks.{js,cjs,mjs,json}",
-  ".overcommit.yml",
-  ".envrc",
-  "docs/ADR-*",
-  "docs/DECISIONS.md",
-  ".github/prd-bot.yml"
-];
-function insideRepository(path) {
-  const slashed = path.replace(/\\/g, "/");
-  return !slashed.startsWith("/") && !/^[A-Za-z]:/.test(slashed) && !slashed.split("/").includes("..");
-}
-var modelRef = external_exports.string().min(1).describe("A model, optionally prefixed by a provider name: `gpt-4o-mini` or `ollama/qwen2.5-coder:7b`.");
-var provider = external_exports.object({
-  base_url: external_exports.url().describe("OpenAI-compatible base URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1"),
-  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").optional().describe("Name of the environment variable that holds the API key (never the key itself)."),
-  structured_output: external_exports.enum(["auto", "json_schema", "none"]).default("auto").describe("`json_schema`: always ask with a JSON Schema response format; `none`: never; `auto`: ask, and stop asking after the server refuses it."),
-  timeout_seconds: external_exports.number().int().positive().default(180).describe("Per-request timeout.")
-}).strict();
-var configSchema = external_exports.object({
-  prd: external_exports.object({
-    path: external_exports.string().min(1).refine(insideRepository, "must be a path inside the repository, relative to its root (no leading / or drive, no .. segment)").default("docs/PRD.md").describe("The PRD, relative to the repository root."),
-    tag: external_exports.string().min(1).default("[bot-eligible]").describe("The tag that marks a gap the bot may work on.")
-  }).strict().prefault({}),
-  test: external_exports.object({
-    command: external_exports.string().min(1).optional().describe("Shell command that runs the tests. Detected from the repository when absent."),
-    timeout_seconds: external_exports.number().int().positive().default(600)
-  }).strict().prefault({}),
-  budget: external_exports.object({
-    calls_per_day: external_exports.number().int().nonnegative().default(20),
-    tokens_per_day: external_exports.number().int().nonnegative().default(16e4)
-  }).strict().prefault({}).describe("Hard daily ceiling, reset at UTC midnight. A call that would exceed it is not made."),
-  policy: external_exports.object({
-    max_files: external_exports.number().int().positive().default(5),
-    max_changed_lines: external_exports.number().int().positive().default(200),
-    max_file_bytes: external_exports.number().int().positive().default(2e5).describe("Largest file a proposal may write."),
-    require_test: external_exports.boolean().default(true).describe("A proposal must add or change a test file."),
-    max_attempts: external_exports.number().int().min(1).max(5).default(2).describe("Proposals per cycle: 2 means one repair round after red tests."),
-    give_up_after_failures: external_exports.number().int().positive().default(3).describe("Consecutive failed cycles on one gap before it is skipped."),
-    open_pr: external_exports.boolean().default(true).describe("Open a draft PR for a green cycle (false: push nothing, keep the local branch).")
-  }).strict().prefault({}),
-  paths: external_exports.object({
-    protected: external_exports.array(external_exports.string().min(1)).default(DEFAULT_PROTECTED).describe("Globs never written. The PRD itself is always protected."),
-    extra_protected: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs added to the defaults.")
-  }).strict().prefault({}),
-  context: external_exports.object({
-    max_tokens: external_exports.number().int().positive().default(12e3).describe("Token budget for repository files in the prompt."),
-    max_files: external_exports.number().int().positive().default(8)
-  }).strict().prefault({}),
-  review: external_exports.object({
-    label: external_exports.string().min(1).default("prd-bot:review").describe("Adding this label to a pull request asks for a review (when whoever added it has write access), like a `/scrum` comment.")
-  }).strict().prefault({}),
-  audit: external_exports.object({
-    blocking: external_exports.array(external_exports.enum(AUDIT_KINDS)).default(["incomplete_rename", "protected_path", "deleted_file", "secret", "claim_contradicted", "claim_not_backed"]).describe("Kinds of issue that fail the prd-bot/auditor status; the others are advice. missing_tests blocks only with require_tests."),
-    protected_paths_block: external_exports.enum(["bot", "everyone", "nobody"]).default("bot").describe("Whose changes to paths.protected block: prd-bot's own pull requests (default), everyone's, or nobody's."),
-    require_tests: external_exports.boolean().default(false).describe("Code changed with no test changed blocks (otherwise it is advice)."),
-    ignore_authors: external_exports.array(external_exports.string().min(1)).default(["*[bot]"]).describe("Pull request authors (globs) not audited; prd-bot's own pull requests are audited anyway."),
-    max_files: external_exports.number().int().positive().default(300).describe("Files of a diff audited; the rest are named as not read."),
-    max_diff_bytes: external_exports.number().int().positive().default(2e6).describe("Patch bytes audited; files beyond are named as not read."),
-    max_model_tokens: external_exports.number().int().positive().default(12e3).describe("Tokens of diff shown to the model check.")
-  }).strict().prefault({}),
-  pause_file: external_exports.string().min(1).default(".github/prd-bot.paused"),
-  paused: external_exports.boolean().default(false).describe("Stop new cycles (same effect as the pause file)."),
-  state: external_exports.object({
-    branch: external_exports.string().min(1).default("prd-bot/state").describe("Orphan branch holding records when running against a forge."),
-    dir: external_exports.string().min(1).optional().describe("Local directory for records (CLI); default <git dir>/prd-bot.")
-  }).strict().prefault({}),
-  models: external_exports.object({
-    providers: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_.-]+$/, "provider names are letters, digits, _ . -"), provider).default({}),
-    propose: external_exports.array(modelRef).default([]).describe("Ordered models for proposals; the next is tried when one errors."),
-    audit: external_exports.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
-    max_output_tokens: external_exports.number().int().positive().default(6e3),
-    max_answer_bytes: external_exports.number().int().positive().default(1e6).describe("Largest model answer accepted, in bytes; a longer one fails that model (the next in the chain is tried) and is never parsed or counted."),
-    temperature: external_exports.number().min(0).max(2).default(0.2)
-  }).strict().prefault({})
-}).strict();
-
 export {
-  external_exports,
-  DEFAULT_CONFIG_PATH,
-  configSchema
+  external_exports
 };

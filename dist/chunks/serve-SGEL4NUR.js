@@ -1,68 +1,86 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   DEFAULT_REVIEW_LABEL
-} from "./chunk-ZTS3QJDD.js";
+} from "./chunk-DMWQY65S.js";
+import {
+  cloneRepository
+} from "./chunk-SR7556QH.js";
 import {
   AUDITOR_CONTEXT,
+  postFinalStatus
+} from "./chunk-CWT7H6D7.js";
+import {
   Octokit,
   RequestError,
-  basicCredentials,
   createGitHubForge,
   createGiteaForge,
   createTokenAuth,
   createWritePacer,
   getUserAgent,
-  postFinalStatus,
   request,
   retry,
-  runForgeCycles,
   runForgeJob,
   throttling
-} from "./chunk-UYEZIUCZ.js";
+} from "./chunk-NMRZSYS4.js";
+import "./chunk-GM225GVL.js";
 import {
-  UnsupportedError,
   parseScrumCommand,
   scrumHelp
-} from "./chunk-53GXSKCF.js";
-import "./chunk-ART3RKJ5.js";
-import "./chunk-IWHJ7TQB.js";
-import "./chunk-MMALM7FV.js";
-import "./chunk-7YAIYDVG.js";
-import "./chunk-BYGMBUYC.js";
-import "./chunk-GICJFHSP.js";
+} from "./chunk-YFYGGD3R.js";
 import {
-  redactSecrets
-} from "./chunk-GZKUITUS.js";
-import "./chunk-2IUJ6AXQ.js";
-import "./chunk-XKPJ2TN5.js";
+  UnsupportedError
+} from "./chunk-CHRPTEUR.js";
+import "./chunk-JK7DIZ42.js";
+import "./chunk-WKVJPJSK.js";
+import {
+  basicCredentials,
+  runForgeCycles
+} from "./chunk-XND34GKP.js";
+import "./chunk-JYKYN4DB.js";
 import {
   parseConfig,
   require_dist
-} from "./chunk-2VTXRHET.js";
+} from "./chunk-X4BENIVJ.js";
 import {
   UsageError,
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
 import {
-  FALLBACK_IDENTITY,
-  GitError,
-  authEnv,
-  execGit,
-  openGitWorkspace,
-  redactUrls
-} from "./chunk-JPLIFMBC.js";
+  openGitWorkspace
+} from "./chunk-QDSLFACM.js";
+import "./chunk-3UQTJ3QH.js";
+import "./chunk-36FCOH2R.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-EQV6IMAI.js";
+import "./chunk-2QDLELWW.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-SYDWQORK.js";
+import "./chunk-2VOKVFKZ.js";
 import {
-  DEFAULT_CONFIG_PATH,
-  external_exports
-} from "./chunk-VNYPXW4S.js";
+  redactSecrets
+} from "./chunk-L2TXTNVD.js";
+import {
+  DEFAULT_CONFIG_PATH
+} from "./chunk-5SNEIQAU.js";
+import "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
+import "./chunk-XKPJ2TN5.js";
 import {
-  ConfigError,
+  ConfigError
+} from "./chunk-MNAF46MU.js";
+import "./chunk-3W3NCSRY.js";
+import "./chunk-O3YUUCCS.js";
+import "./chunk-OCLT2KTZ.js";
+import "./chunk-2IUJ6AXQ.js";
+import {
+  external_exports
+} from "./chunk-VFFGMFW5.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-L5VG44FW.js";
+} from "./chunk-4TII4YUW.js";
 
 // node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
@@ -430,8 +448,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path4 = req.path;
-        _req.url = typeof path4 === "string" ? path4 : req.url ? req.url.path || req.url : void 0;
+        const path3 = req.path;
+        _req.url = typeof path3 === "string" ? path3 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -601,14 +619,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path4) {
+    function parsePath(path3) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path4.length; i++) {
-        const char = path4[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -739,10 +757,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path4 of paths) {
-        const parts = parsePath(path4);
+      for (const path3 of paths) {
+        const parts = parsePath(path3);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path4, remove);
+          redactWildcardPath(obj, parts, censor, path3, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -827,8 +845,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path4) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path4];
+            const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path3];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -863,8 +881,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path4 of pathsToClone) {
-        const parts = parsePath(path4);
+      for (const path3 of pathsToClone) {
+        const parts = parsePath(path3);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -916,24 +934,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path4) {
-      if (typeof path4 !== "string") {
+    function validatePath(path3) {
+      if (typeof path3 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path4 === "") {
+      if (path3 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path4.includes("..")) {
-        throw new Error(`Invalid redaction path (${path4})`);
+      if (path3.includes("..")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
-      if (path4.includes(",")) {
-        throw new Error(`Invalid redaction path (${path4})`);
+      if (path3.includes(",")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path4.length; i++) {
-        const char = path4[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -947,20 +965,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path4})`);
+            throw new Error(`Invalid redaction path (${path3})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path4})`);
+        throw new Error(`Invalid redaction path (${path3})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path4 of paths) {
-        validatePath(path4);
+      for (const path3 of paths) {
+        validatePath(path3);
       }
     }
     function slowRedact(options2 = {}) {
@@ -1130,8 +1148,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path4) => {
-            return censor(value, [k, ...path4]);
+          const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+            return censor(value, [k, ...path3]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1352,7 +1370,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path4 = __require("path");
+    var path3 = __require("path");
     var sleep = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1406,7 +1424,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path4.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -1414,7 +1432,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path4.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -1426,7 +1444,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -1451,7 +1469,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir2 || false;
+      this.mkdir = mkdir || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -2809,15 +2827,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path4 = unquoted;
-      if (path4.startsWith("file://")) {
+      let path3 = unquoted;
+      if (path3.startsWith("file://")) {
         try {
-          path4 = fileURLToPath(path4);
+          path3 = fileURLToPath(path3);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path4) && !existsSync(path4);
+      return isAbsolute(path3) && !existsSync(path3);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -5552,7 +5570,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path4 = __require("node:path");
+    var path3 = __require("node:path");
     var assert = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5623,7 +5641,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path4.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5631,7 +5649,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path4.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -5643,7 +5661,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -5674,7 +5692,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir2 || false;
+      this.mkdir = mkdir || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -11408,7 +11426,7 @@ function readAppSettings(env, readFile) {
     problems.push(`${name} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got "${text}"`);
     return fallback;
   };
-  const path4 = (name, fallback) => {
+  const path3 = (name, fallback) => {
     const value = get2(name) ?? fallback;
     if (!value.startsWith("/")) problems.push(`${name} must be a URL path starting with "/", got "${value}"`);
     return value;
@@ -11420,6 +11438,8 @@ function readAppSettings(env, readFile) {
     workflow: get2("PRD_BOT_WORKFLOW") ?? DEFAULT_WORKFLOW,
     maxQueuedJobs: wholeNumber("PRD_BOT_MAX_QUEUED", 20, 0),
     maxConcurrentJobs: wholeNumber("PRD_BOT_MAX_CONCURRENT", 2, 1),
+    maxPendingPerRepository: wholeNumber("PRD_BOT_MAX_PENDING_PER_REPO", 100, 1),
+    shutdownMs: wholeNumber("PRD_BOT_SHUTDOWN_SECONDS", 10, 0, 3600) * 1e3,
     runner: get2("PRD_BOT_RUNNER")
   };
   const mode = get2("PRD_BOT_MODE") ?? "dispatch";
@@ -11443,7 +11463,7 @@ function readAppSettings(env, readFile) {
         privateKey,
         secret: get2("WEBHOOK_SECRET"),
         baseUrl: githubApiUrl(get2("GITHUB_API_URL"), get2("GHE_HOST"), get2("GHE_PROTOCOL"), problems),
-        webhookPath: path4("WEBHOOK_PATH", DEFAULT_GITHUB_WEBHOOK_PATH),
+        webhookPath: path3("WEBHOOK_PATH", DEFAULT_GITHUB_WEBHOOK_PATH),
         logLevel: level
       };
     }
@@ -11455,7 +11475,7 @@ function readAppSettings(env, readFile) {
     const url = get2("GITEA_URL");
     if (url !== void 0 && !isHttpUrl(url)) problems.push(`GITEA_URL must be the Gitea server's http(s) URL, e.g. https://gitea.example.com, got "${url}"`);
     if (missing.length === 0 && url && isHttpUrl(url)) {
-      settings.gitea = { url: url.replace(/\/+$/, ""), token: get2("GITEA_TOKEN"), secret: get2("GITEA_WEBHOOK_SECRET"), webhookPath: path4("GITEA_WEBHOOK_PATH", DEFAULT_GITEA_WEBHOOK_PATH) };
+      settings.gitea = { url: url.replace(/\/+$/, ""), token: get2("GITEA_TOKEN"), secret: get2("GITEA_WEBHOOK_SECRET"), webhookPath: path3("GITEA_WEBHOOK_PATH", DEFAULT_GITEA_WEBHOOK_PATH) };
     }
   }
   if (!settings.github && !settings.gitea && problems.length === 0) {
@@ -11499,38 +11519,12 @@ function isHttpUrl(text) {
 
 // src/app/in-process-runner.ts
 import { mkdtemp, rm } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/adapters/workspace/clone-repository.ts
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-async function cloneRepository(remote, branch, dir, options2 = {}) {
-  if (!branch || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
-    throw new Error(`cloneRepository: "${branch}" is not a branch name; pass the repository's default branch, e.g. main`);
-  }
-  const depth = options2.depth ?? 1;
-  if (!Number.isInteger(depth) || depth < 0) throw new Error(`cloneRepository: depth must be a whole number >= 0 (0 = full history), got ${String(options2.depth)}`);
-  const target = path.resolve(dir);
-  await mkdir(path.dirname(target), { recursive: true });
-  const shallow = depth > 0 ? ["--depth", String(depth), "--no-tags"] : [];
-  const where2 = `${branch} of ${redactUrls(remote.url)}`;
-  try {
-    await execGit(path.dirname(target), ["clone", "--quiet", "--single-branch", "--branch", branch, ...shallow, "--", remote.url, target], { env: authEnv(remote) });
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    const said = redactUrls(error.stderr.trim()) || error.message;
-    throw new Error(`cloning ${where2} into ${target} failed: ${said}${hintFor(said, branch)}`);
-  }
-  for (const [key, value] of [["user.name", FALLBACK_IDENTITY.name], ["user.email", FALLBACK_IDENTITY.email]]) {
-    const set2 = await execGit(target, ["config", "--get", key], { okCodes: [1] });
-    if (set2.code !== 0 || set2.stdout.trim() === "") await execGit(target, ["config", "--local", key, value]);
-  }
-}
-function hintFor(said, branch) {
-  if (/Remote branch .* not found/i.test(said)) return ` (the repository has no branch ${branch}: pass its default branch)`;
-  if (/Authentication failed|could not read Username|403|401/i.test(said)) return " (the token was refused: check that it may read the repository's contents)";
-  if (/already exists and is not an empty directory/i.test(said)) return " (clone into a new or empty folder)";
-  return "";
+
+// src/app/in-process-tests.ts
+function inProcessTests(test, serverEnv) {
+  const sandbox = serverEnv.PRD_BOT_TEST_SANDBOX === "none" ? "none" : "bubblewrap";
+  return { ...test, sandbox, network: serverEnv.PRD_BOT_TEST_NETWORK === "true" && test.network };
 }
 
 // src/app/in-process-runner.ts
@@ -11542,12 +11536,13 @@ function createInProcessRunner(options2) {
   async function cycle(job, where2) {
     const { forge } = job;
     const defaultBranch = await forge.defaultBranch();
-    const dir = await mkdtemp(path2.join(options2.tempDir, "prd-bot-job-"));
+    const dir = await mkdtemp(path.join(options2.tempDir, "prd-bot-job-"));
     try {
-      const checkout = path2.join(dir, "checkout");
+      const checkout = path.join(dir, "checkout");
       await cloneRepository(forge.gitRemote(), defaultBranch, checkout);
       const workspace = await openGitWorkspace(checkout);
       const config2 = parseConfig(await workspace.readFile(configPath), configPath);
+      config2.test = inProcessTests(config2.test, options2.env);
       const request2 = {
         job: "cycle",
         reason: `in-process job for delivery ${job.deliveryId}`,
@@ -11573,16 +11568,17 @@ function createInProcessRunner(options2) {
     let config2;
     try {
       config2 = parseConfig(await forge.readFile(configPath, defaultBranch), configPath);
+      config2.test = inProcessTests(config2.test, options2.env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       await answerConfigError(forge, request2, error, where2);
       return;
     }
-    const dir = await mkdtemp(path2.join(options2.tempDir, "prd-bot-job-"));
+    const dir = await mkdtemp(path.join(options2.tempDir, "prd-bot-job-"));
     try {
       let clone;
       const workspace = () => clone ??= (async () => {
-        const checkout = path2.join(dir, "checkout");
+        const checkout = path.join(dir, "checkout");
         await cloneRepository(forge.gitRemote(), defaultBranch, checkout);
         return openGitWorkspace(checkout);
       })();
@@ -11728,10 +11724,10 @@ function mayCommand(permission) {
 }
 function touchesPrd(paths, prdPath) {
   const wanted = normalizePath(prdPath);
-  return paths.some((path4) => normalizePath(path4) === wanted);
+  return paths.some((path3) => normalizePath(path3) === wanted);
 }
-function normalizePath(path4) {
-  return path4.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
+function normalizePath(path3) {
+  return path3.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
 }
 function workflowInputs(job) {
   const inputs = { command: job.command };
@@ -11941,7 +11937,9 @@ function createWorkQueue(options2) {
     if (!Number.isInteger(value) || value < (name === "maxQueued" ? 0 : 1)) throw new RangeError(`work queue: ${name} must be a whole number${name === "maxQueued" ? "" : " \u2265 1"}, got ${value}`);
   }
   if (typeof limit === "number" && !(limit >= 1)) throw new RangeError(`work queue: maxConcurrent must be \u2265 1, got ${limit}`);
+  const perKeyQueued = options2.maxQueuedPerKey ?? Number.POSITIVE_INFINITY;
   const waiting = /* @__PURE__ */ new Map();
+  let closed = false;
   const active = /* @__PURE__ */ new Map();
   const ready = /* @__PURE__ */ new Set();
   let running = 0;
@@ -11954,7 +11952,7 @@ function createWorkQueue(options2) {
       ready.delete(key);
       const list = waiting.get(key);
       if (!list || (active.get(key) ?? 0) >= perKey) continue;
-      const task = list.shift();
+      const { task } = list.shift();
       if (list.length === 0) waiting.delete(key);
       queued -= 1;
       running += 1;
@@ -11986,18 +11984,42 @@ function createWorkQueue(options2) {
     }
   };
   return {
-    push(key, task) {
+    push(key, task, pushOptions = {}) {
+      if (closed) return { accepted: false, reason: "closing: no new work is taken" };
+      const list = waiting.get(key) ?? [];
+      if (pushOptions.coalesce !== void 0) {
+        const same = list.find((entry) => entry.coalesce === pushOptions.coalesce);
+        if (same) {
+          if (pushOptions.keep !== "keep-last") return { accepted: true, waiting: queued, coalesced: "dropped" };
+          const replacedId = same.id;
+          same.task = task;
+          same.id = pushOptions.id;
+          return { accepted: true, waiting: queued, coalesced: "replaced", ...replacedId !== void 0 ? { replacedId } : {} };
+        }
+      }
       const startsNow = running < Math.max(1, overall()) && (active.get(key) ?? 0) < perKey && !waiting.has(key);
       if (!startsNow && queued >= options2.maxQueued) {
         return { accepted: false, reason: `busy: ${queued} task${queued === 1 ? " is" : "s are"} already waiting (the limit is ${options2.maxQueued}); try again later` };
       }
-      const list = waiting.get(key) ?? [];
-      list.push(task);
+      if (!startsNow && list.length >= perKeyQueued) {
+        return { accepted: false, reason: `busy: ${list.length} tasks of ${key} are already waiting (the limit per repository is ${perKeyQueued}); try again later` };
+      }
+      list.push({ task, ...pushOptions.id !== void 0 ? { id: pushOptions.id } : {}, ...pushOptions.coalesce !== void 0 ? { coalesce: pushOptions.coalesce } : {} });
       waiting.set(key, list);
       queued += 1;
       ready.add(key);
       pump();
       return { accepted: true, waiting: startsNow ? 0 : queued };
+    },
+    close() {
+      closed = true;
+      const dropped = [];
+      for (const list of waiting.values()) for (const entry of list) if (entry.id !== void 0) dropped.push(entry.id);
+      waiting.clear();
+      ready.clear();
+      queued = 0;
+      pump();
+      return dropped;
     },
     idle() {
       if (running === 0 && queued === 0) return Promise.resolve();
@@ -12019,7 +12041,12 @@ function createDispatcher(options2) {
   const mode = options2.mode ?? "dispatch";
   const workflow = options2.workflow ?? DEFAULT_WORKFLOW;
   const configPath = options2.configPath ?? DEFAULT_CONFIG_PATH;
-  const events = createWorkQueue({ maxQueued: options2.maxPendingEvents ?? 1e4, maxConcurrent: options2.maxConcurrentEvents ?? 4 });
+  const events = createWorkQueue({
+    maxQueued: options2.maxPendingEvents ?? 1e4,
+    maxQueuedPerKey: options2.maxPendingPerRepository ?? 100,
+    maxConcurrent: options2.maxConcurrentEvents ?? 4
+  });
+  const inFlight = /* @__PURE__ */ new Set();
   const jobs = mode === "in-process" ? createWorkQueue({
     maxQueued: options2.maxQueuedJobs ?? 20,
     maxConcurrent: options2.maxConcurrentJobs ?? 2,
@@ -12029,12 +12056,21 @@ function createDispatcher(options2) {
   const startJob = createJobStarter({ mode, workflow, log, runJob: options2.runJob, jobQueue: jobs });
   const handle = async (delivery, plan) => {
     const label = `${plan.target.repo.owner}/${plan.target.repo.repo} ${delivery.name} [delivery ${delivery.id}]`;
+    inFlight.add(delivery.id);
     try {
       const line = await runPlan(plan, { forge: await delivery.forge(), deliveryId: delivery.id, log, startJob, workflow, configPath });
       log.info(`${label}: ${line}`);
     } catch (error) {
       options2.onWorkFailed?.(delivery.id);
       log.warn(`${label}: failed, nothing more will happen for this delivery: ${error.message ?? String(error)}. Once the cause is fixed, redeliver it from the ${plan.target.forge === "github" ? "GitHub App's Advanced settings" : "Gitea webhook's Recent Deliveries"}.`);
+    } finally {
+      inFlight.delete(delivery.id);
+    }
+  };
+  const idle = async () => {
+    while (events.running + events.queued + (jobs ? jobs.running + jobs.queued : 0) > 0) {
+      await events.idle();
+      if (jobs) await jobs.idle();
     }
   };
   return {
@@ -12045,24 +12081,46 @@ function createDispatcher(options2) {
         log.warn(`${delivery.name} [delivery ${delivery.id}]: ${plan.reason}`);
         return { status: 400, result: "invalid", reason: plan.reason };
       }
-      const queued = events.push(repoKey(plan.target), () => handle(delivery, plan));
+      const repo = `${plan.target.repo.owner}/${plan.target.repo.repo}`;
+      const queued = events.push(repoKey(plan.target), () => handle(delivery, plan), { id: delivery.id, ...coalescing(plan) });
       if (!queued.accepted) {
         log.warn(`${delivery.name} [delivery ${delivery.id}] refused: ${queued.reason}`);
         return { status: 503, result: "busy", reason: queued.reason };
       }
+      if (queued.coalesced === "dropped") {
+        return { status: 202, result: "coalesced", reason: `the same ${plan.type} for ${repo} is already waiting; this delivery joins it` };
+      }
+      if (queued.coalesced === "replaced") {
+        log.info(`${delivery.name} [delivery ${delivery.id}] replaces waiting delivery ${queued.replacedId ?? "?"}: only the newest ${plan.type} of a pull request runs`);
+        return { status: 202, result: "coalesced", reason: `${plan.type} for ${repo}: replaces a waiting one for an older head` };
+      }
       return { status: 202, result: "queued", reason: `${plan.type} for ${plan.target.repo.owner}/${plan.target.repo.repo}` };
     },
-    async idle() {
-      while (events.running + events.queued + (jobs ? jobs.running + jobs.queued : 0) > 0) {
-        await events.idle();
-        if (jobs) await jobs.idle();
+    idle,
+    async close(deadlineMs) {
+      const dropped = events.close();
+      const droppedJobs = jobs ? jobs.close().length : 0;
+      for (const id of dropped) options2.onWorkFailed?.(id);
+      let timer;
+      await Promise.race([idle(), new Promise((resolve2) => timer = setTimeout(resolve2, Math.max(0, deadlineMs)))]);
+      clearTimeout(timer);
+      const abandoned = [...inFlight];
+      for (const id of abandoned) options2.onWorkFailed?.(id);
+      if (dropped.length + droppedJobs + abandoned.length > 0) {
+        log.warn(`stopped: ${dropped.length} waiting deliveries dropped, ${droppedJobs} queued jobs dropped, ${abandoned.length} unfinished abandoned; their delivery ids are released, so a redelivery is accepted`);
       }
+      return { dropped: dropped.length + droppedJobs, abandoned: abandoned.length };
     },
     wake: () => events.wake(),
     get pending() {
       return events.running + events.queued;
     }
   };
+}
+function coalescing(plan) {
+  if (plan.type === "scrum") return { coalesce: `scrum#${plan.pr}:${plan.author}:${JSON.stringify(plan.command)}`, keep: "keep-first" };
+  if (plan.type === "audit") return { coalesce: `audit#${plan.pr}`, keep: "keep-last" };
+  return {};
 }
 
 // src/app/app-event.ts
@@ -12126,7 +12184,7 @@ function toAppEvent(forge, name, payload) {
       return parse(forge, name, pushPayload, payload, (p) => {
         const commits = p.commits ?? [];
         const paths = /* @__PURE__ */ new Set();
-        for (const commit of commits) for (const list of [commit.added, commit.modified, commit.removed]) for (const path4 of list ?? []) paths.add(path4);
+        for (const commit of commits) for (const list of [commit.added, commit.modified, commit.removed]) for (const path3 of list ?? []) paths.add(path3);
         const shown = commits.length;
         const pathsComplete = p.total_commits !== void 0 ? shown >= p.total_commits : shown < COMMITS_SHOWN_AT_MOST;
         return { ...common(forge, p), type: "push", ref: p.ref, before: p.before, after: p.after, deleted: p.deleted ?? ZERO_SHA2.test(p.after), paths: [...paths], pathsComplete };
@@ -12179,7 +12237,7 @@ function createGiteaReceiver(options2, dispatcher) {
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
-import path3 from "node:path";
+import path2 from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
 var Context = class {
   name;
@@ -12326,7 +12384,7 @@ var Context = class {
    */
   async config(fileName, defaultConfig, deepMergeOptions) {
     const params = this.repo({
-      path: path3.posix.join(".github", fileName),
+      path: path2.posix.join(".github", fileName),
       defaults(configs) {
         const result = import_deepmerge.default.all([defaultConfig || {}, ...configs], deepMergeOptions);
         return result;
@@ -12924,20 +12982,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path4) {
-  let i = path4.length;
+function normalizeTrailingSlashes(path3) {
+  let i = path3.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path4.charCodeAt(--i) !== 47) {
+    if (path3.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path4.slice(0, i + 1);
+  return path3.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -13138,7 +13196,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path4 = "/api/github/webhooks",
+  path: path3 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -13147,7 +13205,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path4,
+    path: path3,
     log,
     timeout
   });
@@ -13385,7 +13443,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path4) => path4.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path4) => path4.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path3) => path3.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path3) => path3.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -13464,7 +13522,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path4 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path3 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -13476,7 +13534,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path4,
+      path: path3,
       raw,
       scope,
       version,
@@ -13500,12 +13558,12 @@ function parsePackage(pkg) {
     packageName,
     version = "latest",
     // Default to 'latest' if no version is specified
-    path4 = ""
+    path3 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path4}`;
+  const nameWithPath = `${name}${path3}`;
   const cli = cliEscapeCharsRE.test(version) ? `'${name}@${version}'` : `${name}@${version}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -13518,7 +13576,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path4,
+    path: path3,
     raw: pkg,
     scope,
     version
@@ -16318,11 +16376,11 @@ var VERSION5 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path4, ref }) {
-  const fileExtension = path4.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path3, ref }) {
+  const fileExtension = path3.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path4}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path3}")`
     );
   }
   const endpoint = {
@@ -16330,7 +16388,7 @@ async function getConfigFile(octokit, { owner, repo, path: path4, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path4,
+    path: path3,
     mediaType: {
       format: "raw"
     },
@@ -16341,7 +16399,7 @@ async function getConfigFile(octokit, { owner, repo, path: path4, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path4,
+    path: path3,
     url,
     config: null
   };
@@ -16399,7 +16457,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path4,
+  path: path3,
   url,
   extendsValue
 }) {
@@ -16419,16 +16477,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path4
+    path: match[3] || path3
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path3, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path4,
+    path: path3,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -16439,7 +16497,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path4
+      path: path3
     });
     files.push(defaultRepoConfig);
   }
@@ -16449,7 +16507,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path4,
+    path: path3,
     url: file.url,
     extendsValue: file.config._extends
   });
@@ -16462,7 +16520,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path4,
+      path: path3,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -16479,11 +16537,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path4, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path4, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path3, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path4,
+    path: path3,
     branch
   });
   const configs = files.map((file) => file.config).reverse().filter(Boolean);
@@ -18147,11 +18205,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path4 } = {}) {
+  async getNodeMiddleware({ log, path: path3 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path4 || this.#state.webhookPath
+      path: path3 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -18426,6 +18484,7 @@ async function receiveDelivery(options2, headers, body) {
   const checked = readDeliveryHeaders(options2.kind, headers);
   if (!checked.ok) return refuse(checked.status, "bad-request", checked.reason);
   const { event, id, signature } = checked.headers;
+  if (body.length === 0) return refuse(400, "bad-request", "the body is empty; a webhook delivery carries a JSON object", id);
   if (!await verifySignature(options2.secret, body, signature)) {
     const secret = options2.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET";
     options2.log.warn(`${options2.kind} ${event} [delivery ${id}]: refused, the signature does not match (is ${secret} the secret set on the webhook?)`);
@@ -18438,7 +18497,13 @@ async function receiveDelivery(options2, headers, body) {
   try {
     payload = JSON.parse(body);
   } catch (error) {
+    options2.dedup.forget(id);
     return refuse(400, "bad-request", `the body is not JSON (${error.message}); set the webhook's content type to application/json`, id);
+  }
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
+    options2.dedup.forget(id);
+    const what = payload === null ? "null" : Array.isArray(payload) ? "an array" : `a ${typeof payload}`;
+    return refuse(400, "bad-request", `the payload is ${what}, not a JSON object; a webhook delivery carries an object`, id);
   }
   let receipt;
   try {
@@ -18478,7 +18543,7 @@ async function startAppServer(options2) {
     const handle = createGiteaReceiver({ giteaForge: options2.gitea.giteaForge }, dispatcher);
     routes.set(options2.gitea.webhookPath ?? DEFAULT_GITEA_WEBHOOK_PATH, { kind: "gitea", secret: options2.gitea.secret, dedup, log, handle });
   }
-  for (const [path4, route] of routes) if (route.secret === "") throw new Error(`the ${route.kind} webhook at ${path4} has an empty secret; set ${route.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET"}`);
+  for (const [path3, route] of routes) if (route.secret === "") throw new Error(`the ${route.kind} webhook at ${path3} has an empty secret; set ${route.kind === "github" ? "WEBHOOK_SECRET" : "GITEA_WEBHOOK_SECRET"}`);
   let closing = false;
   const server = createServer((req, res) => {
     serve(req, res).catch((error) => {
@@ -18488,21 +18553,21 @@ async function startAppServer(options2) {
     });
   });
   async function serve(req, res) {
-    const path4 = new URL(req.url ?? "/", "http://app").pathname.replace(/\/+$/, "") || "/";
-    if (path4 === "/ping" || path4 === "/healthz") {
+    const path3 = new URL(req.url ?? "/", "http://app").pathname.replace(/\/+$/, "") || "/";
+    if (path3 === "/ping" || path3 === "/healthz") {
       req.resume();
       return send(res, { status: closing ? 503 : 200, body: { ok: !closing, result: closing ? "closing" : "pong", reason: `${dispatcher.pending} deliveries in progress` } });
     }
-    const route = routes.get(path4);
+    const route = routes.get(path3);
     if (!route) {
       req.resume();
       const known = [...routes.keys()].join(", ");
-      const hint = path4 === DEFAULT_GITEA_WEBHOOK_PATH ? "Gitea is not configured here: set GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET" : `webhooks are received at ${known}`;
-      return send(res, { status: 404, body: { ok: false, result: "not-found", reason: `nothing at ${path4}; ${hint}` } });
+      const hint = path3 === DEFAULT_GITEA_WEBHOOK_PATH ? "Gitea is not configured here: set GITEA_URL, GITEA_TOKEN and GITEA_WEBHOOK_SECRET" : `webhooks are received at ${known}`;
+      return send(res, { status: 404, body: { ok: false, result: "not-found", reason: `nothing at ${path3}; ${hint}` } });
     }
     if (req.method !== "POST") {
       req.resume();
-      return send(res, { status: 405, body: { ok: false, result: "method-not-allowed", reason: `${path4} takes POST webhook deliveries` } }, { allow: "POST" });
+      return send(res, { status: 405, body: { ok: false, result: "method-not-allowed", reason: `${path3} takes POST webhook deliveries` } }, { allow: "POST" });
     }
     if (closing) {
       req.resume();
@@ -18544,13 +18609,8 @@ async function startAppServer(options2) {
       closing = true;
       const closed = new Promise((resolve2) => server.close(() => resolve2()));
       server.closeIdleConnections();
-      let timer;
-      const drained = await Promise.race([
-        dispatcher.idle().then(() => true),
-        new Promise((resolve2) => timer = setTimeout(() => resolve2(false), drainMs))
-      ]);
-      clearTimeout(timer);
-      if (!drained) log.warn(`closing with ${dispatcher.pending} deliveries still in progress after ${drainMs} ms`);
+      const { abandoned } = await dispatcher.close(drainMs);
+      if (abandoned > 0) log.warn(`closing with ${abandoned} deliveries abandoned after ${drainMs} ms`);
       server.closeAllConnections();
       await closed;
     }
@@ -18612,6 +18672,9 @@ Environment:
   PRD_BOT_WORKFLOW        the workflow file to dispatch (default prd-bot.yml)
   PRD_BOT_MAX_QUEUED      in-process jobs waiting at most (default 20); more are refused as busy
   PRD_BOT_MAX_CONCURRENT  in-process jobs running at once (default 2; one per repository)
+  PRD_BOT_MAX_PENDING_PER_REPO  deliveries of one repository waiting at most (default 100); more answer 503
+  PRD_BOT_SHUTDOWN_SECONDS  on SIGTERM: how long running work may finish (default 10); then it is
+                          abandoned, waiting deliveries are dropped, and their ids released for redelivery
   PRD_BOT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY, *_API_KEY   in-process mode: the models and their keys
   TMPDIR                  in-process mode: where each job's clone goes (removed after the job)
   LOG_LEVEL               Probot's log level (default warn)
@@ -18625,7 +18688,7 @@ async function serveCommand(argv, io) {
   }
   let settings;
   try {
-    settings = readAppSettings({ ...io.env, ...values.runner ? { PRD_BOT_RUNNER: values.runner } : {} }, (path4) => readFileSync(resolve(io.cwd, path4), "utf8"));
+    settings = readAppSettings({ ...io.env, ...values.runner ? { PRD_BOT_RUNNER: values.runner } : {} }, (path3) => readFileSync(resolve(io.cwd, path3), "utf8"));
   } catch (error) {
     if (error instanceof AppSettingsError) throw new UsageError(`${error.message}
 Run 'prd-bot serve --help' for the settings.`);
@@ -18648,7 +18711,14 @@ Run 'prd-bot serve --help' for the settings.`);
       webhookPath: gitea.webhookPath,
       giteaForge: (repo) => createGiteaForge({ owner: repo.owner, repo: repo.repo, token: gitea.token, baseUrl: gitea.url, log: { warn } })
     },
-    dispatcher: { mode: settings.mode, workflow: settings.workflow, runJob, maxQueuedJobs: settings.maxQueuedJobs, maxConcurrentJobs: settings.maxConcurrentJobs }
+    dispatcher: {
+      mode: settings.mode,
+      workflow: settings.workflow,
+      runJob,
+      maxQueuedJobs: settings.maxQueuedJobs,
+      maxConcurrentJobs: settings.maxConcurrentJobs,
+      maxPendingPerRepository: settings.maxPendingPerRepository
+    }
   });
   const routes = [settings.github && `GitHub at ${settings.github.webhookPath}`, gitea && `Gitea at ${gitea.webhookPath}`].filter(Boolean).join(", ");
   const how = settings.mode === "dispatch" ? `dispatching ${settings.workflow}` : `running jobs in-process (${settings.runner ?? "built-in runner"})`;
@@ -18657,8 +18727,10 @@ Run 'prd-bot serve --help' for the settings.`);
     process.once("SIGINT", () => done("SIGINT"));
     process.once("SIGTERM", () => done("SIGTERM"));
   });
-  io.log.info(`${signal}: finishing accepted deliveries, then stopping`);
-  await server.close();
+  io.log.info(`${signal}: stopping within ${settings.shutdownMs / 1e3} s: waiting deliveries are dropped, running ones may finish`);
+  await server.close(settings.shutdownMs);
+  io.log.info("stopped");
+  setTimeout(() => process.exit(), 250).unref();
   return 0;
 }
 async function loadRunner(file) {
@@ -18676,4 +18748,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-ZVGH324O.js.LEGAL.txt */
+/*! For license information please see serve-SGEL4NUR.js.LEGAL.txt */

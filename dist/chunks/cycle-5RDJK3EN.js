@@ -3,33 +3,43 @@ import {
   renderCycleRecord
 } from "./chunk-2DFKWEEY.js";
 import {
-  VERSION
-} from "./chunk-ART3RKJ5.js";
-import {
-  proposeCycle
-} from "./chunk-IWHJ7TQB.js";
-import "./chunk-MMALM7FV.js";
-import "./chunk-7YAIYDVG.js";
-import "./chunk-BYGMBUYC.js";
-import {
   modelFor,
   openLocal
-} from "./chunk-ABOPVIAA.js";
-import "./chunk-GICJFHSP.js";
-import "./chunk-GZKUITUS.js";
-import "./chunk-2IUJ6AXQ.js";
-import {
-  exitCodeFor
-} from "./chunk-XKPJ2TN5.js";
-import "./chunk-2VTXRHET.js";
+} from "./chunk-D6SE2PWC.js";
+import "./chunk-X4BENIVJ.js";
 import {
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
-import "./chunk-JPLIFMBC.js";
-import "./chunk-VNYPXW4S.js";
+import "./chunk-QDSLFACM.js";
+import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
+import {
+  proposeCycle
+} from "./chunk-36FCOH2R.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-EQV6IMAI.js";
+import "./chunk-2QDLELWW.js";
+import "./chunk-BYGMBUYC.js";
+import "./chunk-SYDWQORK.js";
+import "./chunk-2VOKVFKZ.js";
+import "./chunk-L2TXTNVD.js";
+import "./chunk-5SNEIQAU.js";
+import {
+  VERSION
+} from "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
-import "./chunk-L5VG44FW.js";
+import {
+  exitCodeFor
+} from "./chunk-XKPJ2TN5.js";
+import "./chunk-MNAF46MU.js";
+import "./chunk-3W3NCSRY.js";
+import "./chunk-O3YUUCCS.js";
+import "./chunk-OCLT2KTZ.js";
+import "./chunk-2IUJ6AXQ.js";
+import "./chunk-VFFGMFW5.js";
+import "./chunk-4TII4YUW.js";
 
 // src/cli/commands/cycle.ts
 var CYCLE_HELP = `Usage: prd-bot cycle [options]
@@ -86,6 +96,7 @@ async function cycleCommand(argv, io) {
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : void 0;
   const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
+  await initParsers();
   const record = await proposeCycle(
     {
       workspace: local.workspace,
