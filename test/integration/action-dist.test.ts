@@ -225,7 +225,7 @@ describe.concurrent("the built Action", () => {
     expect(w.model.comments.map((c) => [c.issueNumber, c.body])).toEqual([[12, `prd-bot opened a draft pull request for this issue: ${result.outputs["pr-url"]}`]]);
   });
 
-  it("/scrum on a PR by a writer → the review runs: a line comment on the diff and the report; by a reader → ignored", async ({ expect, onTestFinished }) => {
+  it("/scrum on a PR by a writer → the review runs: a line comment on the diff and the report; by a reader → ignored; then /scrum apply → a checked commit pushed to the PR branch", async ({ expect, onTestFinished }) => {
     const w = await setUp("gitea", onTestFinished);
     w.model.permissions = { alice: "write", mallory: "read" };
     await w.repo.git("checkout", "-q", "-b", "feature");
@@ -258,8 +258,23 @@ describe.concurrent("the built Action", () => {
     expect(byReader.code).toBe(0);
     expect(byReader.stdout).toContain("commands need write access (mallory has read)");
     expect(w.model.comments).toHaveLength(1);
+
+    // /scrum apply from the writer: the finding (confidence 90, tier auto) becomes a checked commit on the PR branch.
+    const reviewedHead = await bare(w, "rev-parse", "feature");
+    w.llm.reply({ content: JSON.stringify({ patches: [{ old_string: '.replace(/-+$/g, "");', new_string: '.replace(/^-+|-+$/g, "");', rationale: "trim leading dashes too", confidence: 95 }] }) });
+    const apply = await run(w, { event: "issue_comment", payload: { ...comment("alice"), comment: { id: 78, body: "/scrum apply", user: { login: "alice" } } } });
+    expect(apply.code, `${apply.stdout}\n${apply.stderr}`).toBe(0);
+    const tip = await bare(w, "rev-parse", "feature");
+    expect(await bare(w, "rev-parse", `${tip}^`)).toBe(reviewedHead);
+    expect(await bare(w, "show", `${tip}:src/slugify.js`)).toContain('.replace(/^-+|-+$/g, "");');
+    expect(await bare(w, "log", "-1", "--format=%s", tip)).toBe("prd-bot apply: 1 patch in src/slugify.js");
+    expect(await bare(w, "show", "prd-bot/state:auto_apply.jsonl")).toContain('"action":"committed"');
+    const report = w.model.comments.find((c) => c.body.startsWith("<!-- prd-bot:apply -->"))?.body ?? "";
+    expect(report).toContain("`src/slugify.js`: **committed**");
+    expect(report).toContain("Pushed 1 commit(s) to `feature`");
     expectCleanForge(w, expect);
     expectNoSecrets(byWriter, expect);
+    expectNoSecrets(apply, expect);
   });
 
   it("the review label added by a writer (GitHub labeled) → the review's report; by a reader → ignored; /scrum help → 👀 and the commands", async ({ expect, onTestFinished }) => {
