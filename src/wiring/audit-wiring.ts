@@ -3,6 +3,7 @@
 // behind the budget ledger. Shared by the CLI, the Action and the app's in-process runner.
 import path from "node:path";
 import { budgetedModelClient } from "../adapters/model/budgeted.js";
+import { initParsers } from "../adapters/parsers/init-parsers.js";
 import { createOpenAIModelClient } from "../adapters/model/openai-compatible.js";
 import { commitMessages, diffRevisions, fetchRevision, mergeBase, resolveRevision, treeAt } from "../adapters/workspace/git-revisions.js";
 import { execGit } from "../adapters/workspace/exec-git.js";
@@ -26,6 +27,8 @@ export interface LocalRange {
 
 /** A local base..head range: diff from the merge base, the commits' messages, the tree at head. */
 export async function localAuditSource(range: LocalRange): Promise<AuditSource> {
+  // Definitions at head come from tree-sitter (renames); without the grammars symbolsOf falls back to regexes.
+  await initParsers();
   const gitDir = (await execGit(range.root, ["rev-parse", "--absolute-git-dir"])).stdout.trim();
   const base = await resolveRevision(gitDir, range.base);
   const head = await resolveRevision(gitDir, range.head);
@@ -53,6 +56,7 @@ export async function localAuditSource(range: LocalRange): Promise<AuditSource> 
  * fork PRs too: that ref lives in the base repository on GitHub and Gitea.
  */
 export async function forgeAuditSource(forge: Forge, pr: number, scratchDir: string): Promise<AuditSource> {
+  await initParsers();
   const pull = await forge.getPullRequest(pr);
   const gitDir = path.join(scratchDir, "audit.git");
   const remote = forge.gitRemote();
