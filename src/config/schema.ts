@@ -185,6 +185,10 @@ export const configSchema = z
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
         max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
         map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
+        embed: z
+          .boolean()
+          .default(false)
+          .describe("true (with models.embed set): files are embedded too (vectors cached by blob) and their cosine ranking fused with BM25 by reciprocal rank. A failed embedding call falls back to BM25 alone."),
         localize: z
           .enum(["off", "model"])
           .default("off")

@@ -98,6 +98,8 @@ export interface CycleRecord {
   /** The model whose answer was used (or the last tried). */
   model: string | null;
   /** context.localize: model: the files the localization call chose (pinned first), its model and tokens, or why it fell back. */
+  /** context.embed: the embeddings model, files embedded this time (0: all cached), or why BM25 alone was used. */
+  embeddings?: { model: string; embedded: number; fallback?: string };
   localized?: { files: { path: string; why: string }[]; model: string | null; tokens: { prompt: number; completion: number }; fallback?: string };
   /** Model calls made in this cycle. */
   calls: number;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { createOpenAIModelClient } from "../adapters/model/openai-compatible.js";
 import { createBranchStore } from "../adapters/state/branch-store.js";
 import { resolveModelChain } from "../config/resolve-models.js";
+import { proposeEmbedderFor } from "./local.js";
 import type { Config } from "../config/schema.js";
 import { ledgerPath, parseLedger, utcDay } from "../core/budget.js";
 import type { JobRequest } from "../core/events/route-event.js";
@@ -72,6 +73,7 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     config.context.localize === "model" && config.models.localize.length > 0
       ? createOpenAIModelClient(resolveModelChain(config, input.env, { task: "localize", file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes })
       : undefined;
+  const embedder = proposeEmbedderFor(config, input.env, input.configFile);
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {
@@ -80,7 +82,7 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     const testCommand = config.test.command ?? (await detectWorkspaceTestCommand(workspace));
     // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
     await initParsers();
-    const { records, notes } = await runCycles({ workspace, state, model, ...(localizeModel ? { localizeModel } : {}), config, testCommand, log, now: input.now, version: VERSION, publish }, request);
+    const { records, notes } = await runCycles({ workspace, state, model, ...(localizeModel ? { localizeModel } : {}), ...(embedder ? { embedder } : {}), config, testCommand, log, now: input.now, version: VERSION, publish }, request);
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
     return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };
   } finally {

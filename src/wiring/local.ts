@@ -4,7 +4,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { readFile, realpath } from "node:fs/promises";
 import { ConfigError } from "../config/config-error.js";
 import { loadConfig } from "../config/load-config.js";
-import { resolveModelChain } from "../config/resolve-models.js";
+import { resolveEmbedModel, resolveModelChain } from "../config/resolve-models.js";
+import { createEmbedder, type Embedder } from "../adapters/model/embedder.js";
 import type { Config } from "../config/schema.js";
 import { createOpenAIModelClient } from "../adapters/model/openai-compatible.js";
 import { createReplayModelClient, loadTranscript } from "../adapters/model/replay.js";
@@ -122,4 +123,11 @@ async function transcriptOfRecord(recordText: string, source: string, read: (pat
 export function localizeModelFor(config: Config, env: Record<string, string | undefined>, file?: string): ModelClient | undefined {
   if (config.context.localize !== "model" || config.models.localize.length === 0) return undefined;
   return createOpenAIModelClient(resolveModelChain(config, env, { task: "localize", ...(file ? { file } : {}) }), { maxAnswerBytes: config.models.max_answer_bytes });
+}
+
+/** The embedder for context.embed (models.embed); undefined when either is off. */
+export function proposeEmbedderFor(config: Config, env: Record<string, string | undefined>, file?: string): Embedder | undefined {
+  if (!config.context.embed) return undefined;
+  const model = resolveEmbedModel(config, env, file ? { file } : {});
+  return model ? createEmbedder(model) : undefined;
 }

@@ -10,10 +10,13 @@ import { jsonOf, runCli } from "../support/cli.js";
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from "../support/fake-openai.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 
+// context.embed: the gap's vector and the hidden helper's point the same way; every other file is orthogonal.
+const embed = (inputs: string[]) =>
+  inputs.map((input) => (!Object.keys(FILES).some((p) => input.startsWith(`${p}\n`)) || input.startsWith(`${HIDDEN}\n`) ? [1, 0] : [0, 1]));
 let model: FakeOpenAI;
 let repo: TestRepo | undefined;
 beforeEach(async () => {
-  model = await startFakeOpenAI();
+  model = await startFakeOpenAI({ embed });
 });
 afterEach(async () => {
   expect(model.unexpected).toEqual([]);
@@ -71,5 +74,25 @@ describe("prd-bot cycle with context.localize: model", () => {
     expect(record.localized?.files).toEqual([]);
     expect(record.localized?.fallback).toContain("the normal selection was used");
     expect(userText(model.requests.at(-1))).not.toContain(`--- ${HIDDEN}\n`);
+  });
+});
+
+describe("prd-bot cycle with context.embed", () => {
+  it("fuses the embedding ranking with BM25, bringing in a file BM25 alone leaves out, and embeds each blob once", async () => {
+    repo = await makeRepo({ ...FILES, ".github/prd-bot.yml": `${SAMPLE_FILES[".github/prd-bot.yml"]}context:\n  max_files: 3\n  embed: true\nmodels:\n  embed: emb-1\n` });
+    const plain = jsonOf<{ files: { path: string }[] }>(await runCli(["context", "--root", repo.root, "--json"]));
+    expect(plain.files.map((file) => file.path)).not.toContain(HIDDEN);
+    model.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
+    const { record, stderr } = await cycle();
+    expect(record.outcome, stderr).toBe("ok");
+    const chats = model.requests.filter((request) => request.path.endsWith("/chat/completions"));
+    expect(chats).toHaveLength(1);
+    expect(userText(chats[0])).toContain(`--- ${HIDDEN}\n`);
+    expect(record.embeddings).toMatchObject({ model: "default/emb-1" });
+    expect(record.embeddings?.embedded).toBeGreaterThan(3);
+    expect(record.embeddings?.fallback).toBeUndefined();
+    model.reply({ content: JSON.stringify(SAMPLE_PROPOSAL) });
+    const again = await cycle();
+    expect(again.record.embeddings?.embedded).toBe(0);
   });
 });

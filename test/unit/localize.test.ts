@@ -68,3 +68,13 @@ describe("localization pinned into the selection", () => {
     expect(empty).toMatchObject({ ok: false, fallback: expect.stringContaining("named no file") });
   });
 });
+
+describe("fuseSemantic", () => {
+  it("keeps named files first and lets a file only the embeddings found into the ranking", async () => {
+    const { fuseSemantic } = await import("../../src/core/retrieval/retrieval.js");
+    const entry = (path: string, named = false) => ({ path, score: 1, role: "source" as const, reasons: ["bm25"], focus: [], named });
+    const fused = fuseSemantic([entry("src/a.js", true), entry("src/b.js"), entry("src/c.js")], ["lib/x.js", "src/c.js"]);
+    expect(fused.map((e) => e.path)).toEqual(["src/a.js", "src/c.js", "src/b.js", "lib/x.js"]);
+    expect(fused.find((e) => e.path === "lib/x.js")).toMatchObject({ score: 0, reasons: ["embedding rank 1"] });
+  });
+});

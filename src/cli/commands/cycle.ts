@@ -1,7 +1,7 @@
 // `prd-bot cycle`: one propose cycle on a local checkout.
 import { exitCodeFor } from "../../core/outcomes.js";
 import { proposeCycle } from "../../jobs/propose/propose-cycle.js";
-import { localizeModelFor, modelFor, openLocal } from "../../wiring/local.js";
+import { localizeModelFor, modelFor, openLocal, proposeEmbedderFor } from "../../wiring/local.js";
 import { VERSION } from "../../version.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import type { CliIo } from "../io.js";
@@ -66,6 +66,7 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
   const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
   // A replay serves every call, the localization one included, from the transcript.
   const localizeModel = replay ? undefined : localizeModelFor(config, io.env, local.configFile);
+  const embedder = replay ? undefined : proposeEmbedderFor(config, io.env, local.configFile);
   // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
   await initParsers();
   const record = await proposeCycle(
@@ -80,6 +81,7 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
       version: VERSION,
       ownPaths: local.ownPaths,
       ...(localizeModel ? { localizeModel } : {}),
+      ...(embedder ? { embedder } : {}),
     },
     { gapId: values.gap, since: values.since, dryRun: values["dry-run"] ?? false },
   );

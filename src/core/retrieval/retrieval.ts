@@ -16,7 +16,8 @@ import { repoMap, type RepoMap } from "./repo-map.js";
 import { SymbolIndex } from "./symbol-index.js";
 import { outlineOf } from "./outline.js";
 import { countTokens } from "../tokens.js";
-import { gapWants } from "./code-languages.js";
+import { gapWants, roleOf } from "./code-languages.js";
+import { reciprocalRankFusion } from "./fuse-rankings.js";
 
 export interface CandidateFile {
   path: string;
@@ -40,6 +41,8 @@ export interface ContextLimits {
   parseBudgetMs?: number;
   /** Files to put first whatever they score (a model's localization), with why. */
   pinned?: { path: string; why: string }[];
+  /** Paths best first by embedding similarity to the gap (context.embed); fused with the ranking by reciprocal rank. */
+  semantic?: readonly string[];
   now?: () => number;
 }
 
@@ -107,6 +110,7 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
   );
   const index = limits.index ?? new SymbolIndex();
   const ranking = rankCode(searchable, query, index, { parseBudgetMs: limits.parseBudgetMs, now: limits.now });
+  if (limits.semantic && limits.semantic.length > 0) ranking.ranked = fuseSemantic(ranking.ranked, limits.semantic.filter((path) => usable.has(path)));
 
   const wants = gapWants(query.text);
   const mapShare = limits.mapShare ?? 0.08;
@@ -145,6 +149,27 @@ export function selectContext(gap: QueryGap, candidates: readonly CandidateFile[
     filtered,
     indexed: ranking.index,
   };
+}
+
+/**
+ * The lexical ranking fused with an embedding ranking (reciprocal rank fusion). Named files stay first; a
+ * file only the embeddings found enters with score 0 and says why.
+ */
+export function fuseSemantic(ranked: readonly RankedCode[], semantic: readonly string[]): RankedCode[] {
+  const byPath = new Map(ranked.map((entry) => [entry.path, entry]));
+  const named = ranked.filter((entry) => entry.named);
+  const rest = ranked.filter((entry) => !entry.named).map((entry) => entry.path);
+  const place = new Map(semantic.map((path, i) => [path, i + 1]));
+  const fused = reciprocalRankFusion([rest, semantic.filter((path) => !byPath.get(path)?.named)]);
+  return [
+    ...named,
+    ...fused.map((path) => {
+      const entry = byPath.get(path);
+      const why = `embedding rank ${place.get(path) ?? "-"}`;
+      if (entry) return place.has(path) ? { ...entry, reasons: [...entry.reasons, why] } : entry;
+      return { path, score: 0, role: roleOf(path), reasons: [why], focus: [], named: false };
+    }),
+  ];
 }
 
 /** NUL bytes, or more than 10% control or replacement characters in the first 8,000 characters. */

@@ -11,6 +11,10 @@ import type { Config } from "../../config/schema.js";
 import type { ChatMessage } from "../../ports/model.js";
 import type { Workspace } from "../../ports/workspace.js";
 import { renderTemplate } from "../../prompts/templates.js";
+import { createHash } from "node:crypto";
+import type { Embedder } from "../../adapters/model/embedder.js";
+import { cosine } from "../../core/retrieval/fuse-rankings.js";
+import { cachedVectors } from "../shared/vector-cache.js";
 import { buildLocalizeMessages, type Localization } from "./localize.js";
 
 export interface PromptInput {
@@ -25,6 +29,8 @@ export interface PromptInput {
   pinned?: { path: string; why: string }[];
   /** context.localize: model: asked once with the file list, map and outlines; its files are pinned. */
   localize?: (messages: ChatMessage[], paths: ReadonlySet<string>) => Promise<Localization>;
+  /** context.embed: files embedded (cached by blob in `state`) and fused with BM25. */
+  embedder?: Embedder;
 }
 
 export interface BuiltPrompt {
@@ -39,6 +45,8 @@ export interface BuiltPrompt {
   selection: ContextSelection;
   /** What the localization call chose (or why it was not used), when one was made. */
   localization?: Localization;
+  /** context.embed: the embeddings model, files embedded this time (0: all cached), or why BM25 alone was used. */
+  embeddings?: { model: string; embedded: number; fallback?: string };
 }
 
 /**
@@ -83,6 +91,12 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
   // Only what would be sent is scanned for secrets (all files would cost ~30 ms a MB); a file that holds
   // one is dropped and the selection made again, so the budget goes to the next best file.
   let pool = candidates.files;
+  let embeddings: BuiltPrompt["embeddings"];
+  if (input.embedder && input.state && config.context.embed) {
+    const ranked = await semanticRanking(input.state, input.embedder, gap, pool);
+    embeddings = { model: input.embedder.id, embedded: ranked.embedded, ...(ranked.fallback ? { fallback: ranked.fallback } : {}) };
+    if (ranked.paths.length > 0) Object.assign(limits, { semantic: ranked.paths });
+  }
   let selected = selectContext(gap, pool, limits);
   let localization: Localization | undefined;
   if (input.localize) {
@@ -145,6 +159,7 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     partialPaths: selected.files.filter((file) => file.partial).map((file) => file.path),
     selection: selected,
     ...(localization ? { localization } : {}),
+    ...(embeddings ? { embeddings } : {}),
   };
 }
 
@@ -164,5 +179,38 @@ async function saveIndex(state: StateStore, index: SymbolIndex, files: readonly 
     });
   } catch {
     // The cache is an optimisation: a cycle never fails because it could not be written.
+  }
+}
+
+const EMBED_CHARS = 8000;
+const SEMANTIC_TOP = 50;
+
+/**
+ * Files best first by cosine similarity to the gap. Vectors are cached by blob (a file's git blob id, or
+ * its content hash), so an unchanged file is embedded once per embeddings model. A failure: no ranking.
+ */
+async function semanticRanking(
+  state: StateStore,
+  embedder: Embedder,
+  gap: Gap,
+  files: readonly { path: string; content: string; blob?: string }[],
+): Promise<{ paths: string[]; embedded: number; fallback?: string }> {
+  try {
+    const items = files.map((file) => ({
+      id: `file:${file.path}:${file.blob ?? createHash("sha1").update(file.content).digest("hex")}`,
+      path: file.path,
+      text: `${file.path}\n${file.content.slice(0, EMBED_CHARS)}`,
+    }));
+    const { vectors, embedded } = await cachedVectors(state, embedder, items);
+    const [query] = await embedder.embed([`${gap.text}\n${gap.context}`.slice(0, EMBED_CHARS)]);
+    if (!query) return { paths: [], embedded, fallback: "no query vector; BM25 alone was used" };
+    const scored = items.flatMap((item) => {
+      const vector = vectors.get(item.id);
+      return vector ? [{ path: item.path, score: cosine(query, vector) }] : [];
+    });
+    scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    return { paths: scored.slice(0, SEMANTIC_TOP).map((entry) => entry.path), embedded };
+  } catch (error) {
+    return { paths: [], embedded: 0, fallback: `embedding failed: ${(error as Error).message}; BM25 alone was used` };
   }
 }

@@ -34,6 +34,7 @@ export class CycleState {
   private readonly startedMs = performance.now();
 
   localized?: CycleRecord["localized"];
+  embeddings?: CycleRecord["embeddings"];
 
   constructor(
     readonly cycleId: string,
@@ -116,6 +117,7 @@ export class CycleState {
     };
     if (this.summary !== undefined) record.summary = this.summary;
     if (this.localized !== undefined) record.localized = this.localized;
+    if (this.embeddings !== undefined) record.embeddings = this.embeddings;
     if (this.prBody !== undefined) record.pr_body = this.prBody;
     return record;
   }

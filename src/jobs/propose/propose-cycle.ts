@@ -13,6 +13,7 @@ import type { Config } from "../../config/schema.js";
 import { budgetedModelClient, estimateRequestTokens } from "../../adapters/model/budgeted.js";
 import { recordTranscript } from "../../adapters/model/recording.js";
 import type { ModelClient } from "../../ports/model.js";
+import type { Embedder } from "../../adapters/model/embedder.js";
 import type { StateStore } from "../../ports/state.js";
 import type { Workspace } from "../../ports/workspace.js";
 import { applyProposal, type ApplyRules } from "./apply-proposal.js";
@@ -54,6 +55,8 @@ export interface ProposeCycleDeps {
   newCycleId?: () => string;
   /** The chain for context.localize (models.localize); absent: `model`. Budgeted and recorded like it. */
   localizeModel?: ModelClient;
+  /** context.embed: the embeddings model (models.embed); absent: BM25 alone. */
+  embedder?: Embedder;
 }
 
 export interface ProposeCycleOptions {
@@ -154,11 +157,16 @@ async function runCycle(
       testCommand,
       prior,
       state: deps.state,
+      ...(deps.embedder ? { embedder: deps.embedder } : {}),
       ...(config.context.localize === "model"
         ? { localize: (messages, paths) => run.timed("model", () => localizeFiles(model, messages, paths, { maxFiles: config.context.max_files, maxTokens: LOCALIZE_OUTPUT_TOKENS, temperature: 0 })) }
         : {}),
     }),
   );
+  if (prompt.embeddings) {
+    run.embeddings = prompt.embeddings;
+    if (prompt.embeddings.fallback) log.info(`embeddings: ${prompt.embeddings.fallback}`);
+  }
   if (prompt.localization) {
     const found = prompt.localization;
     run.localized = { files: found.files, model: found.model, tokens: found.tokens, ...(found.fallback ? { fallback: found.fallback } : {}) };
