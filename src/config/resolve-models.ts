@@ -10,7 +10,7 @@ export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_PROVIDER = "default";
 
 /** Tasks with their own model list under `models.<task>`; an empty list falls back to `models.propose`. */
-export type ModelTask = "propose" | "review" | "audit" | "patch";
+export type ModelTask = "propose" | "review" | "audit" | "patch" | "localize";
 
 export interface ResolveOptions {
   /** The config file, for error messages. */
@@ -45,10 +45,10 @@ export function resolveModelChain(config: Config, env: Record<string, string | u
   // The review ladder falls back to the propose list (and PRD_BOT_MODEL) when it has none of its own.
   const own = config.models[task];
   // So does the apply job's patch list.
-  const inherits = (task === "review" || task === "patch") && own.length === 0;
+  const inherits = (task === "review" || task === "patch" || task === "localize") && own.length === 0;
   const configured = inherits ? config.models.propose : own;
   const key = inherits ? "models.propose" : `models.${task}`;
-  const fromEnv = task === "propose" || task === "review" || task === "patch" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
+  const fromEnv = task === "propose" || task === "review" || task === "patch" || task === "localize" ? nonEmpty(env.PRD_BOT_MODEL) : undefined;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     const places = [

@@ -185,6 +185,10 @@ export const configSchema = z
         max_tokens: z.number().int().positive().default(12_000).describe("Token budget for repository files (and the repository map) in the prompt."),
         max_files: z.number().int().positive().default(8).describe("Most files shown, whole or in part (a covering test counts)."),
         map_share: z.number().min(0).max(0.5).default(0.08).describe("Share of max_tokens for the repository map (folders, file names, outlines); 0: no map."),
+        localize: z
+          .enum(["off", "model"])
+          .default("off")
+          .describe("model: one budgeted call (models.localize) picks up to max_files files from the map and outlines before the proposal; they are shown first. A failed call falls back to the normal selection."),
       })
       .strict()
       .prefault({}),
@@ -284,6 +288,7 @@ export const configSchema = z
         embed: modelRef
           .optional()
           .describe("An embeddings model ([provider/]model on an OpenAI-compatible /embeddings) fused with BM25 when retrieving PRD sections for a review. Unset: BM25 alone."),
+        localize: z.array(modelRef).default([]).describe("Ordered models for context.localize: model (one cheap call choosing files). Empty: models.propose."),
         audit: z.array(modelRef).default([]).describe("Ordered models for the auditor's claim check; empty: the check is skipped (the deterministic checks still run)."),
         max_output_tokens: z.number().int().positive().default(6000),
         max_answer_bytes: z

@@ -97,6 +97,8 @@ export interface CycleRecord {
   tokens: TokenUsage;
   /** The model whose answer was used (or the last tried). */
   model: string | null;
+  /** context.localize: model: the files the localization call chose (pinned first), its model and tokens, or why it fell back. */
+  localized?: { files: { path: string; why: string }[]; model: string | null; tokens: { prompt: number; completion: number }; fallback?: string };
   /** Model calls made in this cycle. */
   calls: number;
   attempts: number;

@@ -7,6 +7,8 @@ import auditClaimsSystem from "./audit-claims-system.md";
 import auditClaimsUser from "./audit-claims-user.md";
 import auditJudgeSystem from "./audit-judge-system.md";
 import auditJudgeUser from "./audit-judge-user.md";
+import localizeSystem from "./localize-system.md";
+import localizeUser from "./localize-user.md";
 import proposeSystem from "./propose-system.md";
 import proposeUser from "./propose-user.md";
 import repairJson from "./repair-json.md";
@@ -23,6 +25,8 @@ export const TEMPLATES = {
   "audit-claims-user": auditClaimsUser,
   "audit-judge-system": auditJudgeSystem,
   "audit-judge-user": auditJudgeUser,
+  "localize-system": localizeSystem,
+  "localize-user": localizeUser,
   "propose-system": proposeSystem,
   "propose-user": proposeUser,
   "repair-json": repairJson,

@@ -68,6 +68,10 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
   }
   // Resolved before any git work: a missing key or model fails fast, naming the config key to fix.
   const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
+  const localizeModel =
+    config.context.localize === "model" && config.models.localize.length > 0
+      ? createOpenAIModelClient(resolveModelChain(config, input.env, { task: "localize", file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes })
+      : undefined;
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {
@@ -76,7 +80,7 @@ export async function runForgeCycles(input: ForgeCyclesInput): Promise<ForgeCycl
     const testCommand = config.test.command ?? (await detectWorkspaceTestCommand(workspace));
     // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
     await initParsers();
-    const { records, notes } = await runCycles({ workspace, state, model, config, testCommand, log, now: input.now, version: VERSION, publish }, request);
+    const { records, notes } = await runCycles({ workspace, state, model, ...(localizeModel ? { localizeModel } : {}), config, testCommand, log, now: input.now, version: VERSION, publish }, request);
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
     return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };
   } finally {

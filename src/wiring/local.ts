@@ -117,3 +117,9 @@ async function transcriptOfRecord(recordText: string, source: string, read: (pat
   if (text === undefined) throw new Error(`${source}: its transcript ${record.transcript} was not found next to it`);
   return loadTranscript(text, record.transcript);
 }
+
+/** The chain for context.localize: model when models.localize lists its own; undefined: the proposal chain is used. */
+export function localizeModelFor(config: Config, env: Record<string, string | undefined>, file?: string): ModelClient | undefined {
+  if (config.context.localize !== "model" || config.models.localize.length === 0) return undefined;
+  return createOpenAIModelClient(resolveModelChain(config, env, { task: "localize", ...(file ? { file } : {}) }), { maxAnswerBytes: config.models.max_answer_bytes });
+}

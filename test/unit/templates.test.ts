@@ -18,3 +18,24 @@ describe("prompt templates", () => {
     expect(() => renderTemplate("repair-json", { error: "x", extra: 1 })).toThrow("unused variables extra");
   });
 });
+
+describe("localization templates", () => {
+  it("renders the localization prompt (snapshot)", () => {
+    const system = renderTemplate("localize-system", { max_files: 4 });
+    const user = renderTemplate("localize-user", {
+      gap_id: "abc12345",
+      prd_path: "docs/PRD.md",
+      gap_line: 3,
+      gap_section: "Slugs",
+      gap_text: "Trim dashes",
+      gap_context: "",
+      file_count: 2,
+      file_clipped: "",
+      file_list: "src/a.js\nsrc/b.js",
+      repo_map: "2 files.",
+      max_files: 4,
+    });
+    expect({ system, user }).toMatchSnapshot();
+    expect(user).not.toMatch(/\{\{/);
+  });
+});

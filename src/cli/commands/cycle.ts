@@ -1,7 +1,7 @@
 // `prd-bot cycle`: one propose cycle on a local checkout.
 import { exitCodeFor } from "../../core/outcomes.js";
 import { proposeCycle } from "../../jobs/propose/propose-cycle.js";
-import { modelFor, openLocal } from "../../wiring/local.js";
+import { localizeModelFor, modelFor, openLocal } from "../../wiring/local.js";
 import { VERSION } from "../../version.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import type { CliIo } from "../io.js";
@@ -64,6 +64,8 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : undefined;
   const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
+  // A replay serves every call, the localization one included, from the transcript.
+  const localizeModel = replay ? undefined : localizeModelFor(config, io.env, local.configFile);
   // Real parsers for the symbol index, outlines and regions (WebAssembly grammars; the fallback when absent).
   await initParsers();
   const record = await proposeCycle(
@@ -77,6 +79,7 @@ export async function cycleCommand(argv: string[], io: CliIo): Promise<number> {
       now: io.now,
       version: VERSION,
       ownPaths: local.ownPaths,
+      ...(localizeModel ? { localizeModel } : {}),
     },
     { gapId: values.gap, since: values.since, dryRun: values["dry-run"] ?? false },
   );

@@ -11,6 +11,7 @@ import type { Config } from "../../config/schema.js";
 import type { ChatMessage } from "../../ports/model.js";
 import type { Workspace } from "../../ports/workspace.js";
 import { renderTemplate } from "../../prompts/templates.js";
+import { buildLocalizeMessages, type Localization } from "./localize.js";
 
 export interface PromptInput {
   gap: Gap;
@@ -22,6 +23,8 @@ export interface PromptInput {
   state?: StateStore;
   /** Files to put first (a model's localization), with why. */
   pinned?: { path: string; why: string }[];
+  /** context.localize: model: asked once with the file list, map and outlines; its files are pinned. */
+  localize?: (messages: ChatMessage[], paths: ReadonlySet<string>) => Promise<Localization>;
 }
 
 export interface BuiltPrompt {
@@ -34,6 +37,8 @@ export interface BuiltPrompt {
   partialPaths: string[];
   /** The whole selection (`prd-bot context` prints it). */
   selection: ContextSelection;
+  /** What the localization call chose (or why it was not used), when one was made. */
+  localization?: Localization;
 }
 
 /**
@@ -79,6 +84,20 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
   // one is dropped and the selection made again, so the budget goes to the next best file.
   let pool = candidates.files;
   let selected = selectContext(gap, pool, limits);
+  let localization: Localization | undefined;
+  if (input.localize) {
+    const messages = buildLocalizeMessages(gap, pool, selected, {
+      prdPath: config.prd.path,
+      maxFiles: config.context.max_files,
+      // An outline is file text: one of a file holding a secret is never sent.
+      mayOutline: (file) => secretIn(file) === undefined,
+    });
+    localization = await input.localize(messages, new Set(pool.map((file) => file.path)));
+    if (localization.ok) {
+      limits.pinned = [...localization.files, ...(input.pinned ?? [])];
+      selected = selectContext(gap, pool, limits);
+    }
+  }
   for (;;) {
     const holding = selected.files.flatMap((file) => {
       const source = pool.find((f) => f.path === file.path);
@@ -125,6 +144,7 @@ export async function buildProposePrompt(workspace: Workspace, input: PromptInpu
     withheld: candidates.withheld,
     partialPaths: selected.files.filter((file) => file.partial).map((file) => file.path),
     selection: selected,
+    ...(localization ? { localization } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export class CycleState {
   readonly timings: Record<string, number> = {};
   private readonly startedMs = performance.now();
 
+  localized?: CycleRecord["localized"];
+
   constructor(
     readonly cycleId: string,
     private readonly startedAt: Date,
@@ -113,6 +115,7 @@ export class CycleState {
       timings: this.timings,
     };
     if (this.summary !== undefined) record.summary = this.summary;
+    if (this.localized !== undefined) record.localized = this.localized;
     if (this.prBody !== undefined) record.pr_body = this.prBody;
     return record;
   }

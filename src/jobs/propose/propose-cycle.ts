@@ -18,6 +18,7 @@ import type { Workspace } from "../../ports/workspace.js";
 import { applyProposal, type ApplyRules } from "./apply-proposal.js";
 import { askForProposal } from "./ask-for-proposal.js";
 import { buildProposePrompt } from "./cycle-prompt.js";
+import { localizeFiles } from "./localize.js";
 import { loadCycleEvents, saveCycle, transcriptPath } from "./cycle-records.js";
 import type { Logger } from "../logger.js";
 import { renderTemplate } from "../../prompts/templates.js";
@@ -51,6 +52,8 @@ export interface ProposeCycleDeps {
   /** Paths inside the checkout that belong to the bot (its records) and never count as dirty. */
   ownPaths?: string[];
   newCycleId?: () => string;
+  /** The chain for context.localize (models.localize); absent: `model`. Budgeted and recorded like it. */
+  localizeModel?: ModelClient;
 }
 
 export interface ProposeCycleOptions {
@@ -66,7 +69,7 @@ type Ending = { outcome: Outcome; reason: string };
 export async function proposeCycle(deps: ProposeCycleDeps, options: ProposeCycleOptions = {}): Promise<CycleRecord> {
   const startedAt = deps.now();
   const cycleId = deps.newCycleId?.() ?? newCycleId(startedAt);
-  const recorder = recordTranscript(deps.model);
+  const recorder = recordTranscript(routeLocalize(deps.model, deps.localizeModel));
   const run = new CycleState(cycleId, startedAt, deps.version, options.dryRun ?? false, recorder.transcript);
   const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
   const touch = new TouchedTree(deps.workspace, deps.ownPaths ?? []);
@@ -144,8 +147,23 @@ async function runCycle(
   const baseRules = applyRules(config);
   run.timings.select_ms = run.elapsed();
   const prompt = await run.timed("context", () =>
-    buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state }),
+    buildProposePrompt(workspace, {
+      gap,
+      config,
+      protectedGlobs: baseRules.protectedGlobs,
+      testCommand,
+      prior,
+      state: deps.state,
+      ...(config.context.localize === "model"
+        ? { localize: (messages, paths) => run.timed("model", () => localizeFiles(model, messages, paths, { maxFiles: config.context.max_files, maxTokens: LOCALIZE_OUTPUT_TOKENS, temperature: 0 })) }
+        : {}),
+    }),
   );
+  if (prompt.localization) {
+    const found = prompt.localization;
+    run.localized = { files: found.files, model: found.model, tokens: found.tokens, ...(found.fallback ? { fallback: found.fallback } : {}) };
+    log.info(found.ok ? `localize: ${found.files.map((file) => file.path).join(", ")} (${found.model})` : `localize: ${found.fallback}`);
+  }
   const rules = { ...baseRules, partialPaths: prompt.partialPaths };
   const late = run.pastLocalDeadline(config.policy.local_deadline_seconds);
   if (late) return late;
@@ -295,6 +313,19 @@ function chooseGap(gaps: Gap[], events: CycleEvent[], giveUpAfter: number): Gap 
 export function applyRules(config: Config): ApplyRules {
   const protectedGlobs = [...new Set([...config.paths.protected, ...config.paths.extra_protected, config.prd.path, config.pause_file])];
   return { policy: config.policy, protectedGlobs, prdPath: config.prd.path };
+}
+
+/** The localization answer is a short list of paths. */
+const LOCALIZE_OUTPUT_TOKENS = 1000;
+
+/** One client for the cycle: `localize` calls go to the localization chain, the rest to the proposal chain. */
+function routeLocalize(model: ModelClient, localize: ModelClient | undefined): ModelClient {
+  if (!localize) return model;
+  return {
+    ...model,
+    models: model.models,
+    chat: (request, options) => (request.purpose === "localize" || request.purpose.startsWith("localize:") ? localize : model).chat(request, options),
+  };
 }
 
 function askOptions(config: Config, purpose: string) {
