@@ -3,24 +3,18 @@
 // oversized, low-confidence, malformed and build-breaking patches, and a check command that fails or hangs.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonOf, runCli } from "../support/cli.js";
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from "../support/fake-openai.js";
+import { modelEnv, useCliScenario } from "../support/cli-scenario.js";
+import type { FakeOpenAI, RecordedRequest } from "../support/fake-openai.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 import { reviewRecord } from "../support/review-records.js";
 
 let model: FakeOpenAI;
 let repo: TestRepo;
-beforeEach(async () => {
-  model = await startFakeOpenAI();
-});
-afterEach(async () => {
-  expect(model.unexpected).toEqual([]);
-  await model.close();
-  await repo?.cleanup();
-});
+useCliScenario({ setModel: (started) => (model = started), repo: () => repo });
 
-const env = () => ({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: "sk-test-secret-123", PRD_BOT_MODEL: "patcher-1" });
+const env = () => modelEnv(model, "patcher-1");
 
 // check.sh fails when a file holds BROKEN and hangs when one holds HANG.
 const FILES: Record<string, string> = {

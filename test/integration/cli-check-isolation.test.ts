@@ -4,28 +4,21 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { jsonOf, runCli } from "../support/cli.js";
-import { keyFingerprint, startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
+import { modelEnv, useCliScenario } from "../support/cli-scenario.js";
+import { keyFingerprint, type FakeOpenAI } from "../support/fake-openai.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 
 let model: FakeOpenAI;
 let repo: TestRepo;
 
-beforeEach(async () => {
-  model = await startFakeOpenAI();
-});
-
-afterEach(async () => {
-  expect(model.unexpected).toEqual([]);
-  await model.close();
-  await repo?.cleanup();
-});
+useCliScenario({ setModel: (started) => (model = started), repo: () => repo });
 
 const SECRETS = { ROUTER_KEY: "router-secret-1", OPENROUTER_KEY: "or-secret-2", GH_PAT: "pat-secret-3", NPM_AUTH: "npm-secret-4", AWS_ACCESS_KEY_ID: "aws-secret-5" };
-const env = () => ({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: "sk-test-secret-123", PRD_BOT_MODEL: "coder-1", ...SECRETS, MY_SETTING: "wanted" });
+const env = () => modelEnv(model, "coder-1", { ...SECRETS, MY_SETTING: "wanted" });
 
 async function cycle(...args: string[]) {
   const result = await runCli(["cycle", "--root", repo.root, "--json", ...args], { env: env() });

@@ -3,27 +3,20 @@
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { jsonOf, runCli } from "../support/cli.js";
-import { startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
+import { modelEnv, useCliScenario } from "../support/cli-scenario.js";
+import type { FakeOpenAI } from "../support/fake-openai.js";
 import { makeRepo, type TestRepo } from "../support/git-repo.js";
 
 let model: FakeOpenAI;
 let repo: TestRepo;
 
-beforeEach(async () => {
-  model = await startFakeOpenAI();
-});
+useCliScenario({ setModel: (started) => (model = started), repo: () => repo });
 
-afterEach(async () => {
-  expect(model.unexpected).toEqual([]);
-  await model.close();
-  await repo?.cleanup();
-});
-
-const env = () => ({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: "sk-test-secret-123", PRD_BOT_MODEL: "coder-1" });
+const env = () => modelEnv(model);
 
 async function cycle(...args: string[]) {
   const result = await runCli(["cycle", "--root", repo.root, "--json", ...args], { env: env() });

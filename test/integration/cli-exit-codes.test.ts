@@ -5,30 +5,28 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_FILES, SAMPLE_PROPOSAL } from "../../src/demo/sample-repo.js";
 import type { CycleRecord } from "../../src/core/types.js";
 import { jsonOf, runCli } from "../support/cli.js";
-import { startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
+import { modelEnv, useCliScenario } from "../support/cli-scenario.js";
+import type { FakeOpenAI } from "../support/fake-openai.js";
 import { makeRepo, runGit, type TestRepo } from "../support/git-repo.js";
 
 let model: FakeOpenAI;
 let repo: TestRepo | undefined;
 const scratch: string[] = [];
 
-beforeEach(async () => {
-  model = await startFakeOpenAI();
+useCliScenario({
+  setModel: (started) => (model = started),
+  repo: () => repo,
+  after: async () => {
+    repo = undefined;
+    await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  },
 });
 
-afterEach(async () => {
-  expect(model.unexpected).toEqual([]);
-  await model.close();
-  await repo?.cleanup();
-  repo = undefined;
-  await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-const env = (extra: Record<string, string> = {}) => ({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: "sk-test-secret-123", PRD_BOT_MODEL: "coder-1", ...extra });
+const env = (extra: Record<string, string> = {}) => modelEnv(model, "coder-1", extra);
 
 async function tempDir(): Promise<string> {
   const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), "prd-bot-exit-")));
