@@ -10,18 +10,16 @@ import {
   ForgeError
 } from "./chunks/chunk-CHRPTEUR.js";
 import {
-  describeIssues,
-  loadConfig,
-  parseConfig
-} from "./chunks/chunk-X4BENIVJ.js";
-import {
   redactSecrets
 } from "./chunks/chunk-L2TXTNVD.js";
 import {
   DEFAULT_CONFIG_PATH,
   StateConflictError,
-  configSchema
-} from "./chunks/chunk-5SNEIQAU.js";
+  configSchema,
+  describeIssues,
+  loadConfig,
+  parseConfig
+} from "./chunks/chunk-R5CBLZOG.js";
 import {
   OUTCOME_MEANING,
   failsRun
@@ -19919,7 +19917,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-ER2GNY5Q.js");
+    const { runActionJob } = await import("./chunks/action-RDVDAHPY.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -1,10 +1,11 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   cloneRepository
-} from "./chunk-SR7556QH.js";
+} from "./chunk-OKZ33NVV.js";
 import {
+  reviewsForHead,
   runApply
-} from "./chunk-MER72UIE.js";
+} from "./chunk-Q5AUTJZZ.js";
 import {
   diffLines,
   renderSuggestion
@@ -13,32 +14,31 @@ import "./chunk-WKVJPJSK.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-XND34GKP.js";
+} from "./chunk-JYFQVXUQ.js";
 import {
   sanitizeModelText,
   upsertReport
 } from "./chunk-JYKYN4DB.js";
 import {
-  openGitWorkspace
-} from "./chunk-QDSLFACM.js";
+  applyRules
+} from "./chunk-NADRUMMW.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-TELSQ7VJ.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
-import {
-  applyRules
-} from "./chunk-36FCOH2R.js";
-import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
 import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+} from "./chunk-276HPVAO.js";
+import {
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-ART3RKJ5.js";
 import {
   PushRejectedError
@@ -47,7 +47,7 @@ import "./chunk-XKPJ2TN5.js";
 import {
   ConfigError
 } from "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";
@@ -121,6 +121,14 @@ async function runApplyJob(request, deps) {
   const delivery = pull.fromFork ? "suggest" : config.apply.push_to_pr && pull.head !== defaultBranch ? "push" : "draft_pr";
   const common = { config, state: deps.state, log, now: deps.now, model: deps.model, protectedGlobs: applyRules(config).protectedGlobs };
   const notes = [];
+  const found = await reviewsForHead(deps.state, { headSha: pull.headSha, pr: pull.number });
+  if (!found.ok) {
+    await upsertReport(forge, pull.number, APPLY_REPORT_MARKER, `### prd-bot scrum apply: #${pull.number}
+
+${found.reason}`);
+    log.info(found.reason);
+    return { notes: [found.reason] };
+  }
   let result;
   let deliveryText;
   if (delivery === "suggest") {

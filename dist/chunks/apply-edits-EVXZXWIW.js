@@ -1,29 +1,27 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  loadConfig
-} from "./chunk-X4BENIVJ.js";
-import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
 import {
-  openGitWorkspace
-} from "./chunk-QDSLFACM.js";
-import {
   applyProposal,
   applyRules,
   parseProposal
-} from "./chunk-36FCOH2R.js";
+} from "./chunk-NADRUMMW.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
+import "./chunk-TELSQ7VJ.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-2VOKVFKZ.js";
-import "./chunk-5SNEIQAU.js";
+import {
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
+import {
+  loadConfig
+} from "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";

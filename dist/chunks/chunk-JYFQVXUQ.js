@@ -1,18 +1,18 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  initParsers
-} from "./chunk-3UQTJ3QH.js";
-import {
   PR_MARKER,
   proposeCycle,
   shouldRunCycle,
   withIssueGap
-} from "./chunk-36FCOH2R.js";
+} from "./chunk-NADRUMMW.js";
 import {
   findGaps,
   gapsSince,
   openGaps
 } from "./chunk-KH5HBYDN.js";
+import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
 import {
   loadCycleEvents,
   priorAttempts
@@ -20,17 +20,18 @@ import {
 import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
+  proposeEmbedderFor,
   resolveModelChain
-} from "./chunk-SYDWQORK.js";
+} from "./chunk-276HPVAO.js";
 import {
   redactUrls
-} from "./chunk-2VOKVFKZ.js";
+} from "./chunk-ODAENZB3.js";
 import {
   redactSecrets
 } from "./chunk-L2TXTNVD.js";
 import {
   StateConflictError
-} from "./chunk-5SNEIQAU.js";
+} from "./chunk-R5CBLZOG.js";
 import {
   VERSION
 } from "./chunk-ART3RKJ5.js";
@@ -702,6 +703,8 @@ async function runForgeCycles(input) {
     );
   }
   const model = createOpenAIModelClient(resolveModelChain(config, input.env, { file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes });
+  const localizeModel = config.context.localize === "model" && config.models.localize.length > 0 ? createOpenAIModelClient(resolveModelChain(config, input.env, { task: "localize", file: input.configFile }), { maxAnswerBytes: config.models.max_answer_bytes }) : void 0;
+  const embedder = proposeEmbedderFor(config, input.env, input.configFile);
   const remote = forge.gitRemote();
   const scratch = await mkdtemp(path.join(input.tempDir, "prd-bot-state-"));
   try {
@@ -709,7 +712,7 @@ async function runForgeCycles(input) {
     const publish = createDraftPrPublisher(forge, workspace, { base: defaultBranch, openPr: config.policy.open_pr, recordUrl: recordUrlFor(forge, remote, config.state.branch) });
     const testCommand = config.test.command ?? await detectWorkspaceTestCommand(workspace);
     await initParsers();
-    const { records, notes } = await runCycles({ workspace, state, model, config, testCommand, log, now: input.now, version: VERSION, publish }, request);
+    const { records, notes } = await runCycles({ workspace, state, model, ...localizeModel ? { localizeModel } : {}, ...embedder ? { embedder } : {}, config, testCommand, log, now: input.now, version: VERSION, publish }, request);
     if (request.issue) await reportOnIssue(forge, request.issue.number, records, log);
     return { records, notes, budget: await budgetLeft(state, config, input.now()), stateDescription: state.description };
   } finally {

@@ -5,8 +5,8 @@ import {
   createGiteaForge,
   githubServerUrl,
   runForgeJob
-} from "./chunk-NMRZSYS4.js";
-import "./chunk-GM225GVL.js";
+} from "./chunk-GOG6LHBV.js";
+import "./chunk-L44CQH5G.js";
 import "./chunk-YFYGGD3R.js";
 import {
   ForgeError
@@ -15,28 +15,27 @@ import "./chunk-JK7DIZ42.js";
 import "./chunk-WKVJPJSK.js";
 import {
   runForgeCycles
-} from "./chunk-XND34GKP.js";
+} from "./chunk-JYFQVXUQ.js";
 import "./chunk-JYKYN4DB.js";
-import {
-  openGitWorkspace
-} from "./chunk-QDSLFACM.js";
-import "./chunk-3UQTJ3QH.js";
-import "./chunk-36FCOH2R.js";
+import "./chunk-NADRUMMW.js";
 import {
   findGaps
 } from "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
+import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import "./chunk-276HPVAO.js";
+import {
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";

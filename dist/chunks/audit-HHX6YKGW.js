@@ -3,22 +3,20 @@ import {
   auditModel,
   localAuditSource,
   runAuditJob
-} from "./chunk-NU5VX62R.js";
+} from "./chunk-C2W5XYEP.js";
 import "./chunk-67CUJNE5.js";
-import {
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
 import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
+import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  openLocal
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import {
   EXIT_CYCLE_FAILED,

@@ -1,19 +1,17 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  loadConfig
-} from "./chunk-X4BENIVJ.js";
-import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import {
-  openGitWorkspace
-} from "./chunk-QDSLFACM.js";
 import {
   findGaps,
   gapsSince
 } from "./chunk-KH5HBYDN.js";
-import "./chunk-2VOKVFKZ.js";
-import "./chunk-5SNEIQAU.js";
+import {
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
+import {
+  loadConfig
+} from "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-VFFGMFW5.js";

@@ -3,29 +3,28 @@ import {
   renderCycleRecord
 } from "./chunk-2DFKWEEY.js";
 import {
-  modelFor,
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
-import {
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
+import {
+  proposeCycle
+} from "./chunk-NADRUMMW.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-TELSQ7VJ.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
-import {
-  proposeCycle
-} from "./chunk-36FCOH2R.js";
-import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  localizeModelFor,
+  modelFor,
+  openLocal,
+  proposeEmbedderFor
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import {
   VERSION
 } from "./chunk-ART3RKJ5.js";
@@ -34,7 +33,7 @@ import {
   exitCodeFor
 } from "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";
@@ -96,6 +95,8 @@ async function cycleCommand(argv, io) {
   if (values.model) config.models.propose = [values.model];
   const replay = values.replay ? { source: values.replay, state: local.state, stateDir: local.stateDir } : void 0;
   const model = await modelFor(config, io.env, replay, { file: local.configFile, found: local.configFound });
+  const localizeModel = replay ? void 0 : localizeModelFor(config, io.env, local.configFile);
+  const embedder = replay ? void 0 : proposeEmbedderFor(config, io.env, local.configFile);
   await initParsers();
   const record = await proposeCycle(
     {
@@ -107,7 +108,9 @@ async function cycleCommand(argv, io) {
       log: io.log,
       now: io.now,
       version: VERSION,
-      ownPaths: local.ownPaths
+      ownPaths: local.ownPaths,
+      ...localizeModel ? { localizeModel } : {},
+      ...embedder ? { embedder } : {}
     },
     { gapId: values.gap, since: values.since, dryRun: values["dry-run"] ?? false }
   );

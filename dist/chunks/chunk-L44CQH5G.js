@@ -21,33 +21,35 @@ import {
 } from "./chunk-JYKYN4DB.js";
 import {
   MiniSearch,
+  cachedVectors,
+  cosine,
   queryTerms,
+  reciprocalRankFusion,
   regionsAround,
   tokenize
-} from "./chunk-EQV6IMAI.js";
+} from "./chunk-TELSQ7VJ.js";
 import {
   enclosingSymbol,
   require_picomatch,
   symbolsOf
 } from "./chunk-2QDLELWW.js";
 import {
-  OpenAI,
+  createEmbedder,
   createOpenAIModelClient,
-  describeModelFailure,
   resolveEmbedModel,
   resolveModelChain
-} from "./chunk-SYDWQORK.js";
+} from "./chunk-276HPVAO.js";
 import {
   GitError,
   authEnv,
   execGit,
   redactUrls
-} from "./chunk-2VOKVFKZ.js";
+} from "./chunk-ODAENZB3.js";
 import {
   PROMPT_VERSION,
   extractJsonObjects,
   renderTemplate
-} from "./chunk-3W3NCSRY.js";
+} from "./chunk-RNEIYMXO.js";
 import {
   BudgetExceededError,
   budgetedModelClient,
@@ -170,7 +172,7 @@ function wasReviewed(file) {
 }
 
 // src/jobs/review/review-changes.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/core/review/diff-query.ts
 var MAX_QUERY_TERMS = 48;
@@ -355,7 +357,7 @@ function serializeTransactions(state) {
 
 // src/jobs/review/review-documents.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/core/retrieval/chunk-index.ts
 var PREFIX_MIN = 4;
@@ -492,34 +494,6 @@ function lineOf(starts, index) {
   return lo + 1;
 }
 
-// src/core/retrieval/fuse-rankings.ts
-function reciprocalRankFusion(rankings, k = 60) {
-  const scores = /* @__PURE__ */ new Map();
-  for (const ranking of rankings) {
-    const seen = /* @__PURE__ */ new Set();
-    ranking.forEach((id, index) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      scores.set(id, (scores.get(id) ?? 0) + 1 / (k + index + 1));
-    });
-  }
-  return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-}
-function cosine(a, b) {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
-
 // src/core/retrieval/retrieve-chunks.ts
 function retrieveChunks(input) {
   const depth = Math.max(input.k, input.depth ?? 50);
@@ -528,55 +502,6 @@ function retrieveChunks(input) {
   const query = input.queryVector;
   const dense = [...input.vectors.entries()].map(([id, vector]) => ({ id, score: cosine(query, vector) })).sort((a, b) => b.score - a.score).slice(0, depth).map((hit) => hit.id);
   return reciprocalRankFusion([bm25, dense]).slice(0, input.k);
-}
-
-// src/jobs/shared/vector-cache.ts
-import { createHash as createHash2 } from "node:crypto";
-function vectorCachePath(embedderId) {
-  const slug = embedderId.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 60);
-  return `embeddings/${slug}-${createHash2("sha256").update(embedderId).digest("hex").slice(0, 8)}.json`;
-}
-async function cachedVectors(state, embedder, items) {
-  const path = vectorCachePath(embedder.id);
-  const cached = parse(await state.read(path), embedder.id);
-  const vectors = /* @__PURE__ */ new Map();
-  const missing = [];
-  for (const item of items) {
-    const stored = cached.vectors[item.id];
-    if (stored !== void 0) vectors.set(item.id, decode(stored));
-    else if (!missing.some((m) => m.id === item.id)) missing.push(item);
-  }
-  if (missing.length === 0) return { vectors, embedded: 0 };
-  const fresh = await embedder.embed(missing.map((item) => item.text));
-  const additions = {};
-  missing.forEach((item, i) => {
-    const vector = fresh[i];
-    vectors.set(item.id, vector);
-    additions[item.id] = encode(vector);
-  });
-  await state.transact(async (tx) => {
-    const current = parse(await tx.read(path), embedder.id);
-    tx.write(path, JSON.stringify({ model: embedder.id, vectors: { ...current.vectors, ...additions } }) + "\n");
-  });
-  return { vectors, embedded: missing.length };
-}
-function parse(text, model) {
-  if (!text) return { model, vectors: {} };
-  try {
-    const value = JSON.parse(text);
-    return { model, vectors: value.vectors && typeof value.vectors === "object" ? value.vectors : {} };
-  } catch {
-    return { model, vectors: {} };
-  }
-}
-function encode(vector) {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
-}
-function decode(text) {
-  const bytes = Buffer.from(text, "base64");
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer);
 }
 
 // src/jobs/review/review-documents.ts
@@ -594,7 +519,7 @@ async function loadReviewDocuments(source, config, options) {
     for (const chunk of chunkMarkdown(path, file.content, { maxChars: config.review.chunk_chars, overlap: config.review.chunk_overlap })) chunks.set(chunk.id, chunk);
   }
   const index = buildChunkIndex([...chunks.values()]);
-  const key = createHash3("sha256").update(JSON.stringify({ ids: [...chunks.keys()], k: config.review.top_k, embed: options.embedder?.id ?? null })).digest("hex").slice(0, 16);
+  const key = createHash2("sha256").update(JSON.stringify({ ids: [...chunks.keys()], k: config.review.top_k, embed: options.embedder?.id ?? null })).digest("hex").slice(0, 16);
   let vectors;
   let embedded = 0;
   let embedder = options.embedder;
@@ -636,7 +561,7 @@ ${chunk.text}`.slice(0, 8e3);
 }
 
 // src/core/review/check-citations.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var MIN_SUMMARY_CHARS = 60;
 function checkCitations(answer, context) {
   const lines = context.content.split("\n");
@@ -711,7 +636,7 @@ function unique(items) {
 function fingerprintOf(path, message, code) {
   const normalized = message.toLowerCase().replace(/[^\p{L}]+/gu, " ").trim();
   const codeKey = code.split("\n").map((line) => line.trim()).join("\n");
-  return createHash4("sha256").update(`${path}
+  return createHash3("sha256").update(`${path}
 ${normalized}
 ${codeKey}`).digest("hex").slice(0, 16);
 }
@@ -888,7 +813,7 @@ async function reviewChanges(deps, options) {
   const plan = planFiles(changed, { ignore: config.review.ignore, protectedGlobs: options.protectedGlobs, only: options.files ?? [], maxFiles: config.review.max_files });
   const documents = await loadReviewDocuments(source, config, { state: deps.state, ...deps.embedder ? { embedder: deps.embedder } : {}, warn: (m) => log.warn(m) });
   const isDocument = (0, import_picomatch3.default)(documentGlobs(config), { dot: true });
-  const ladderKey = createHash5("sha256").update(JSON.stringify({ ladder: deps.ladder.map((rung) => rung.id), prompt: PROMPT_VERSION, max_file_tokens: config.review.max_file_tokens })).digest("hex").slice(0, 16);
+  const ladderKey = createHash4("sha256").update(JSON.stringify({ ladder: deps.ladder.map((rung) => rung.id), prompt: PROMPT_VERSION, max_file_tokens: config.review.max_file_tokens })).digest("hex").slice(0, 16);
   const previous = parseReviews(await deps.state.read(REVIEWS_PATH)).records;
   log.info(`review ${source.baseSha.slice(0, 12)}..${source.headSha.slice(0, 12)}: ${plan.review.length} file(s) to review, ${plan.skipped.length} skipped, ${documents.chunks.size} section(s) from ${documents.paths.length} document(s)`);
   const ledgerState = serializeTransactions(deps.state);
@@ -1177,57 +1102,6 @@ async function runReviewJob(request, deps) {
   log.info(notes[0]);
   const attempted = result.files.filter((f) => f.status !== "skipped").length + result.not_reviewed.length;
   return reviewed === 0 && attempted > 0 ? { notes, failure: `no file of #${request.pr} could be reviewed (see the report)` } : { notes };
-}
-
-// src/adapters/model/embedder.ts
-var EmbeddingError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "EmbeddingError";
-  }
-};
-function createEmbedder(model, options = {}) {
-  const maxRetries = options.maxRetries ?? 2;
-  const sdk = new OpenAI({
-    baseURL: model.baseUrl,
-    apiKey: model.apiKey ?? "not-needed",
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    timeout: Math.max(1, Math.round(model.timeoutMs)),
-    maxRetries,
-    ...options.fetch ? { fetch: options.fetch } : {},
-    logLevel: "off"
-  });
-  const batchSize = Math.max(1, options.batchSize ?? 64);
-  return {
-    id: model.id,
-    async embed(texts) {
-      const vectors = [];
-      for (let from = 0; from < texts.length; from += batchSize) {
-        const batch = texts.slice(from, from + batchSize);
-        let response;
-        try {
-          response = await sdk.embeddings.create({ model: model.model, input: [...batch], encoding_format: "float" });
-        } catch (error) {
-          throw new EmbeddingError(`embeddings from ${model.id}: ${describeModelFailure(error, model, { tries: maxRetries + 1, secrets: model.apiKey ? [model.apiKey] : [] })}`);
-        }
-        const data = [...response.data ?? []].sort((a, b) => a.index - b.index);
-        if (data.length !== batch.length || data.some((item) => !Array.isArray(item.embedding) || item.embedding.length === 0)) {
-          throw new EmbeddingError(`embeddings from ${model.id}: expected ${batch.length} vectors, got ${data.length} (is ${model.model} an embeddings model?)`);
-        }
-        for (const item of data) vectors.push(normalize(item.embedding));
-      }
-      return vectors;
-    }
-  };
-}
-function normalize(vector) {
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return Float32Array.from(vector, (x) => x * scale);
 }
 
 // src/wiring/review-models.ts

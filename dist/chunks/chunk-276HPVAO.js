@@ -1,16 +1,24 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
+  acquireLock,
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
+import {
   redactSecrets
 } from "./chunk-L2TXTNVD.js";
 import {
-  DEFAULT_CONFIG_PATH
-} from "./chunk-5SNEIQAU.js";
+  DEFAULT_CONFIG_PATH,
+  loadConfig
+} from "./chunk-R5CBLZOG.js";
 import {
   ConfigError
 } from "./chunk-MNAF46MU.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";
+import {
+  external_exports
+} from "./chunk-VFFGMFW5.js";
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -251,7 +259,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -1362,8 +1370,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve) => {
-      resolve(null);
+    super((resolve2) => {
+      resolve2(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -2038,12 +2046,12 @@ function encodeURIPath(str2) {
   return str2.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 var EMPTY = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
-var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(statics, ...params) {
+var createPathTagFunction = (pathEncoder = encodeURIPath) => function path3(statics, ...params) {
   if (statics.length === 1)
     return statics[0];
   let postPath = false;
   const invalidSegments = [];
-  const path3 = statics.reduce((previousValue, currentValue, index) => {
+  const path4 = statics.reduce((previousValue, currentValue, index) => {
     if (/[?#]/.test(currentValue)) {
       postPath = true;
     }
@@ -2060,7 +2068,7 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(stat
     }
     return previousValue + currentValue + (index === params.length ? "" : encoded);
   }, "");
-  const pathOnly = path3.split(/[?#]/, 1)[0];
+  const pathOnly = path4.split(/[?#]/, 1)[0];
   const invalidSegmentPattern = /(?<=^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
   let match;
   while ((match = invalidSegmentPattern.exec(pathOnly)) !== null) {
@@ -2081,10 +2089,10 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(stat
     }, "");
     throw new OpenAIError(`Path parameters result in path with invalid segments:
 ${invalidSegments.map((e) => e.error).join("\n")}
-${path3}
+${path4}
 ${underline}`);
   }
-  return path3;
+  return path4;
 };
 var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
@@ -2260,12 +2268,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve2, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve2, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve2, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve2, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -2365,11 +2373,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve);
+      this.once(event, resolve2);
     });
   }
   /**
@@ -2452,8 +2460,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve, reject) => {
-          readQueue.push({ resolve, reject });
+        return new Promise((resolve2, reject) => {
+          readQueue.push({ resolve: resolve2, reject });
         });
       },
       return: () => {
@@ -2865,11 +2873,11 @@ _AbstractChatCompletionRunner_instances = /* @__PURE__ */ new WeakSet(), _Abstra
     prompt_tokens: 0,
     total_tokens: 0
   };
-  for (const { usage } of this._chatCompletions) {
-    if (usage) {
-      total.completion_tokens += usage.completion_tokens;
-      total.prompt_tokens += usage.prompt_tokens;
-      total.total_tokens += usage.total_tokens;
+  for (const { usage: usage2 } of this._chatCompletions) {
+    if (usage2) {
+      total.completion_tokens += usage2.completion_tokens;
+      total.prompt_tokens += usage2.prompt_tokens;
+      total.total_tokens += usage2.total_tokens;
     }
   }
   return total;
@@ -3544,7 +3552,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve, reject) => readQueue.push({ resolve, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve2, reject) => readQueue.push({ resolve: resolve2, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -3726,7 +3734,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve, reject) => readQueue.push({ resolve, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve2, reject) => readQueue.push({ resolve: resolve2, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -7008,7 +7016,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve, reject) => readQueue.push({ resolve, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve2, reject) => readQueue.push({ resolve: resolve2, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -9385,7 +9393,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve, reject) => readQueue.push({ resolve, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve2, reject) => readQueue.push({ resolve: resolve2, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -10535,9 +10543,9 @@ var OpenAI = class {
     this.apiKey = token;
     return true;
   }
-  buildURL(path2, query, defaultBaseURL) {
+  buildURL(path3, query, defaultBaseURL) {
     const baseURL = !__classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_baseURLOverridden).call(this) && defaultBaseURL || this.baseURL;
-    const url = isAbsoluteURL(path2) ? new URL(path2) : new URL(baseURL + (baseURL.endsWith("/") && path2.startsWith("/") ? path2.slice(1) : path2));
+    const url = isAbsoluteURL(path3) ? new URL(path3) : new URL(baseURL + (baseURL.endsWith("/") && path3.startsWith("/") ? path3.slice(1) : path3));
     const defaultQuery = this.defaultQuery();
     const pathQuery = Object.fromEntries(url.searchParams);
     if (!isEmptyObj(defaultQuery) || !isEmptyObj(pathQuery)) {
@@ -10567,24 +10575,24 @@ var OpenAI = class {
    */
   async prepareRequest(request, { url, options }) {
   }
-  get(path2, opts) {
-    return this.methodRequest("get", path2, opts);
+  get(path3, opts) {
+    return this.methodRequest("get", path3, opts);
   }
-  post(path2, opts) {
-    return this.methodRequest("post", path2, opts);
+  post(path3, opts) {
+    return this.methodRequest("post", path3, opts);
   }
-  patch(path2, opts) {
-    return this.methodRequest("patch", path2, opts);
+  patch(path3, opts) {
+    return this.methodRequest("patch", path3, opts);
   }
-  put(path2, opts) {
-    return this.methodRequest("put", path2, opts);
+  put(path3, opts) {
+    return this.methodRequest("put", path3, opts);
   }
-  delete(path2, opts) {
-    return this.methodRequest("delete", path2, opts);
+  delete(path3, opts) {
+    return this.methodRequest("delete", path3, opts);
   }
-  methodRequest(method, path2, opts) {
+  methodRequest(method, path3, opts) {
     return this.request(Promise.resolve(opts).then((opts2) => {
-      return { method, path: path2, ...opts2 };
+      return { method, path: path3, ...opts2 };
     }));
   }
   request(options, remainingRetries = null) {
@@ -10709,8 +10717,8 @@ var OpenAI = class {
     }));
     return { response, options, controller, requestLogID, retryOfRequestLogID, startTime };
   }
-  getAPIList(path2, Page2, opts) {
-    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path2, ...opts2 })) : { method: "get", path: path2, ...opts });
+  getAPIList(path3, Page2, opts) {
+    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path3, ...opts2 })) : { method: "get", path: path3, ...opts });
   }
   requestAPIList(Page2, options) {
     const request = this.makeRequest(options, null, void 0);
@@ -10804,8 +10812,8 @@ var OpenAI = class {
   }
   async buildRequest(inputOptions, { retryCount = 0 } = {}) {
     const options = { ...inputOptions };
-    const { method, path: path2, query, defaultBaseURL } = options;
-    const url = this.buildURL(path2, query, defaultBaseURL);
+    const { method, path: path3, query, defaultBaseURL } = options;
+    const url = this.buildURL(path3, query, defaultBaseURL);
     if ("timeout" in options)
       validatePositiveInteger("timeout", options.timeout);
     options.timeout = options.timeout ?? this.timeout;
@@ -11102,8 +11110,8 @@ function createOpenAIModelClient(models, options = {}) {
       throw new ModelAnswerError(`the answer is ${bytes} bytes, over models.max_answer_bytes (${maxAnswerBytes}); it was not used`);
     }
     const reported = parsed.usage;
-    const usage = reported ? { prompt_tokens: reported.prompt_tokens ?? 0, completion_tokens: reported.completion_tokens ?? 0 } : estimateUsage(request.messages, content);
-    options.onUsage?.({ model: model.id, purpose: request.purpose, usage, estimated: !reported });
+    const usage2 = reported ? { prompt_tokens: reported.prompt_tokens ?? 0, completion_tokens: reported.completion_tokens ?? 0 } : estimateUsage(request.messages, content);
+    options.onUsage?.({ model: model.id, purpose: request.purpose, usage: usage2, estimated: !reported });
     if (content.trim() === "") {
       const refusal = choice?.message?.refusal;
       const finish = choice?.finish_reason ?? "none";
@@ -11111,7 +11119,7 @@ function createOpenAIModelClient(models, options = {}) {
         refusal ? `refused: ${refusal}` : `empty answer (finish_reason: ${finish}${finish === "length" ? "; the output budget ran out, raise max_tokens" : ""})`
       );
     }
-    return { content, model: model.id, usage, structured };
+    return { content, model: model.id, usage: usage2, structured };
   }
   return {
     models: models.map((m) => m.id),
@@ -11205,14 +11213,14 @@ function retryAfterMs(headers) {
 }
 function abortable(promise, signal) {
   if (!signal) return promise;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
         signal.removeEventListener("abort", onAbort);
-        resolve(value);
+        resolve2(value);
       },
       (error) => {
         signal.removeEventListener("abort", onAbort);
@@ -11230,10 +11238,10 @@ function resolveModelChain(config, env, options = {}) {
   const problems = [];
   const task = options.task ?? "propose";
   const own = config.models[task];
-  const inherits = (task === "review" || task === "patch") && own.length === 0;
+  const inherits = (task === "review" || task === "patch" || task === "localize") && own.length === 0;
   const configured = inherits ? config.models.propose : own;
   const key = inherits ? "models.propose" : `models.${task}`;
-  const fromEnv = task === "propose" || task === "review" || task === "patch" ? nonEmpty(env.PRD_BOT_MODEL) : void 0;
+  const fromEnv = task === "propose" || task === "review" || task === "patch" || task === "localize" ? nonEmpty(env.PRD_BOT_MODEL) : void 0;
   const refs = configured.length > 0 ? configured : fromEnv ? splitModels(fromEnv) : [];
   if (refs.length === 0) {
     const places = [
@@ -11284,7 +11292,7 @@ function resolveEmbedModel(config, env, options = {}) {
   if (provider === void 0 || problems.length > 0) throw new ConfigError(options.file ?? DEFAULT_CONFIG_PATH, dedupe(problems));
   return { id: `${name}/${model}`, provider: name, model, baseUrl: provider.base_url, apiKey, structuredOutput: provider.structured_output, timeoutMs: provider.timeout_seconds * 1e3 };
 }
-function pickProvider(ref, config, env, path2, problems) {
+function pickProvider(ref, config, env, path3, problems) {
   const providers = config.models.providers;
   const slash = ref.indexOf("/");
   if (slash > 0) {
@@ -11293,17 +11301,17 @@ function pickProvider(ref, config, env, path2, problems) {
     if (named) return { name, provider: named, model: ref.slice(slash + 1) };
   }
   if (Object.hasOwn(providers, DEFAULT_PROVIDER)) return { name: DEFAULT_PROVIDER, provider: providers[DEFAULT_PROVIDER], model: ref };
-  return { name: DEFAULT_PROVIDER, provider: defaultProvider(env, path2, problems), model: ref };
+  return { name: DEFAULT_PROVIDER, provider: defaultProvider(env, path3, problems), model: ref };
 }
-function defaultProvider(env, path2, problems) {
+function defaultProvider(env, path3, problems) {
   const baseUrl = nonEmpty(env.OPENAI_BASE_URL) ?? DEFAULT_BASE_URL;
   if (!isHttpUrl(baseUrl)) {
-    problems.push({ path: path2, message: "the environment variable OPENAI_BASE_URL is not an http(s) URL", hint: "set it to a base URL such as http://localhost:11434/v1, or unset it for OpenAI" });
+    problems.push({ path: path3, message: "the environment variable OPENAI_BASE_URL is not an http(s) URL", hint: "set it to a base URL such as http://localhost:11434/v1, or unset it for OpenAI" });
     return void 0;
   }
   return { base_url: baseUrl, api_key_env: "OPENAI_API_KEY", structured_output: "auto", timeout_seconds: 180 };
 }
-function readKey(name, provider, env, path2, problems) {
+function readKey(name, provider, env, path3, problems) {
   const variable = provider.api_key_env;
   const key = variable === void 0 ? void 0 : nonEmpty(env[variable]);
   if (key !== void 0 || isLoopback(provider.base_url)) return key;
@@ -11317,7 +11325,7 @@ function readKey(name, provider, env, path2, problems) {
   } else {
     const inConfig = name === DEFAULT_PROVIDER && variable === "OPENAI_API_KEY" ? "" : ` (models.providers.${name}.api_key_env)`;
     problems.push({
-      path: path2,
+      path: path3,
       message: `the environment variable ${variable} is not set, and provider \`${name}\` (${host}) needs an API key${inConfig}`,
       hint: `set ${variable} (in Actions, pass it from a repository secret: env: ${variable}: \${{ secrets.${variable} }})`
     });
@@ -11385,7 +11393,7 @@ var PYTHON_TEST_FILE = /(^|\/)(tests?\/.*\.py|test_[^/]*\.py|[^/]*_test\.py|conf
 function python(repo) {
   if (!PYTHON_PROJECT.some((file) => repo.has(file))) return void 0;
   const configured = repo.has("pytest.ini") || /^\[tool\.pytest/m.test(repo.read("pyproject.toml") ?? "") || /^\[tool:pytest\]/m.test(repo.read("setup.cfg") ?? "") || /^\[pytest\]/m.test(repo.read("tox.ini") ?? "");
-  return configured || repo.some((path2) => PYTHON_TEST_FILE.test(path2)) ? "pytest" : void 0;
+  return configured || repo.some((path3) => PYTHON_TEST_FILE.test(path3)) ? "pytest" : void 0;
 }
 function elixir(repo) {
   return repo.has("mix.exs") ? "mix test" : void 0;
@@ -11415,12 +11423,12 @@ function hasMakeTarget(makefile, target) {
 }
 function makeRepo(paths, markers) {
   const files = new Set(paths.map((p) => p.replace(/\\/g, "/").replace(/^\.\//, "")));
-  const read = typeof markers === "function" ? markers : markers instanceof Map ? (path2) => markers.get(path2) : (path2) => Object.hasOwn(markers, path2) ? markers[path2] : void 0;
+  const read = typeof markers === "function" ? markers : markers instanceof Map ? (path3) => markers.get(path3) : (path3) => Object.hasOwn(markers, path3) ? markers[path3] : void 0;
   return {
-    has: (path2) => files.has(path2),
+    has: (path3) => files.has(path3),
     hasUnder: (dir) => [...files].some((p) => p.startsWith(`${dir}/`)),
     some: (test) => [...files].some(test),
-    read: (path2) => files.has(path2) ? read(path2) : void 0
+    read: (path3) => files.has(path3) ? read(path3) : void 0
   };
 }
 function parseJson(text) {
@@ -11444,11 +11452,372 @@ async function detectWorkspaceTestCommand(workspace) {
   return detectTestCommand(paths, (file) => markers.get(file));
 }
 
+// src/wiring/local.ts
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readFile as readFile2, realpath } from "node:fs/promises";
+
+// src/adapters/model/embedder.ts
+var EmbeddingError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "EmbeddingError";
+  }
+};
+function createEmbedder(model, options = {}) {
+  const maxRetries = options.maxRetries ?? 2;
+  const sdk = new OpenAI({
+    baseURL: model.baseUrl,
+    apiKey: model.apiKey ?? "not-needed",
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
+    timeout: Math.max(1, Math.round(model.timeoutMs)),
+    maxRetries,
+    ...options.fetch ? { fetch: options.fetch } : {},
+    logLevel: "off"
+  });
+  const batchSize = Math.max(1, options.batchSize ?? 64);
+  return {
+    id: model.id,
+    async embed(texts) {
+      const vectors = [];
+      for (let from = 0; from < texts.length; from += batchSize) {
+        const batch = texts.slice(from, from + batchSize);
+        let response;
+        try {
+          response = await sdk.embeddings.create({ model: model.model, input: [...batch], encoding_format: "float" });
+        } catch (error) {
+          throw new EmbeddingError(`embeddings from ${model.id}: ${describeModelFailure(error, model, { tries: maxRetries + 1, secrets: model.apiKey ? [model.apiKey] : [] })}`);
+        }
+        const data = [...response.data ?? []].sort((a, b) => a.index - b.index);
+        if (data.length !== batch.length || data.some((item) => !Array.isArray(item.embedding) || item.embedding.length === 0)) {
+          throw new EmbeddingError(`embeddings from ${model.id}: expected ${batch.length} vectors, got ${data.length} (is ${model.model} an embeddings model?)`);
+        }
+        for (const item of data) vectors.push(normalize(item.embedding));
+      }
+      return vectors;
+    }
+  };
+}
+function normalize(vector) {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Float32Array.from(vector, (x) => x * scale);
+}
+
+// src/adapters/model/load-transcript.ts
+var usage = external_exports.object({ prompt_tokens: external_exports.number().int().nonnegative(), completion_tokens: external_exports.number().int().nonnegative() });
+var exchange = external_exports.object({
+  purpose: external_exports.string().min(1),
+  request: external_exports.object({
+    model: external_exports.string(),
+    messages: external_exports.array(external_exports.object({ role: external_exports.enum(["system", "user", "assistant"]), content: external_exports.string() })),
+    max_tokens: external_exports.number().int().nonnegative(),
+    json_schema: external_exports.string().optional()
+  }),
+  response: external_exports.object({ content: external_exports.string(), model: external_exports.string(), usage, structured: external_exports.boolean() }).nullable(),
+  error: external_exports.string().optional()
+}).refine((e) => e.response !== null || e.error !== void 0, {
+  error: "an exchange needs a response or an error (was the recording cut short?)"
+});
+var transcriptSchema = external_exports.object({
+  version: external_exports.literal(1, { error: "unsupported transcript version: this prd-bot reads version 1" }),
+  exchanges: external_exports.array(exchange)
+});
+var MAX_ISSUES = 5;
+function loadTranscript(json, source) {
+  let data;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`${source}: not valid JSON (${error.message}); a transcript is the JSON file prd-bot writes for a cycle`);
+  }
+  const result = transcriptSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, MAX_ISSUES).map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`);
+    const more = result.error.issues.length > MAX_ISSUES ? `; and ${result.error.issues.length - MAX_ISSUES} more` : "";
+    throw new Error(`${source}: not a valid prd-bot transcript: ${issues.join("; ")}${more}. Fix those fields or record the transcript again.`);
+  }
+  const transcript = result.data;
+  return transcript;
+}
+
+// src/adapters/model/replay.ts
+var ReplayError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ReplayError";
+  }
+};
+function createReplayModelClient(transcript, options = {}) {
+  const where = options.source ? ` ${options.source}` : "";
+  const total = transcript.exchanges.length;
+  let next = 0;
+  return {
+    free: true,
+    models: [...new Set(transcript.exchanges.flatMap((e) => e.response?.model ?? e.request.model.split(", ")))].filter(Boolean),
+    async chat(request, callOptions) {
+      callOptions?.signal?.throwIfAborted();
+      const number = next + 1;
+      const exchange2 = transcript.exchanges[next];
+      if (!exchange2) {
+        throw new ReplayError(
+          `replay ran out at exchange ${number} (purpose "${request.purpose}"): the transcript${where} holds ${total}; the code now makes more model calls than when it was recorded, so record it again`
+        );
+      }
+      if (exchange2.purpose !== request.purpose) {
+        throw new ReplayError(
+          `replay mismatch at exchange ${number}: the code asked for purpose "${request.purpose}" but the transcript${where} recorded "${exchange2.purpose}"; record it again`
+        );
+      }
+      next += 1;
+      if (exchange2.response) return copy(exchange2.response);
+      throw replayedError(exchange2, number, where);
+    }
+  };
+}
+function copy(response) {
+  return { ...response, usage: { prompt_tokens: 0, completion_tokens: 0 } };
+}
+function replayedError(exchange2, number, where) {
+  if (exchange2.error === void 0) {
+    return new ReplayError(`exchange ${number} of the transcript${where} has neither a response nor an error`);
+  }
+  const match = /^([A-Za-z]\w*): ([\s\S]*)$/.exec(exchange2.error);
+  const name = match?.[1] ?? "Error";
+  const message = match?.[2] ?? exchange2.error;
+  if (name === "ModelError") return new ModelError(message, [{ model: exchange2.request.model, error: message }]);
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+// src/adapters/state/directory-store.ts
+import { randomBytes } from "node:crypto";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+var LOCK_FILE = ".lock";
+var EXAMPLE = 'like "cycles/<cycle-id>.json" or "events.jsonl"';
+function validateStatePath(p, what = "state path") {
+  const bad = (why) => new Error(`${what} "${p}" ${why}; use a relative path ${EXAMPLE}`);
+  if (typeof p !== "string" || p.length === 0) throw bad("is empty");
+  if (p.includes("\0")) throw bad("contains a NUL byte");
+  if (p.includes("\\")) throw bad("contains a backslash");
+  if (path2.posix.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) throw bad("is absolute");
+  for (const segment of p.split("/")) {
+    if (segment === "" || segment === "." || segment === "..") throw bad(`has an empty, "." or ".." segment`);
+    if (segment.startsWith(".")) throw bad(`has a segment starting with "." (reserved for the store's lock and temp files)`);
+  }
+  return p;
+}
+function errorCode(error) {
+  return error?.code;
+}
+async function readOrUndefined(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return void 0;
+    if (errorCode(error) === "EISDIR") throw new Error(`state file ${file} is a directory; remove or rename it`);
+    throw error;
+  }
+}
+function withAppends(base, lines) {
+  const head = base ?? "";
+  if (lines.length === 0) return head;
+  const separator = head.length > 0 && !head.endsWith("\n") ? "\n" : "";
+  return head + separator + lines.map((line) => `${line}
+`).join("");
+}
+async function endsWithoutNewline(file) {
+  const handle = await open(file, "r").catch((error) => {
+    if (errorCode(error) === "ENOENT") return void 0;
+    throw error;
+  });
+  if (!handle) return false;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 10;
+  } finally {
+    await handle.close();
+  }
+}
+async function writeAtomically(file, content) {
+  await mkdir(path2.dirname(file), { recursive: true });
+  const temp = path2.join(path2.dirname(file), `.${path2.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    await writeFile(temp, content, "utf8");
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+function createDirectoryStore(dir, options = {}) {
+  const root = path2.resolve(dir);
+  const lockOptions = { staleMs: options.staleLockMs, timeoutMs: options.lockTimeoutMs };
+  const fileOf = (p) => path2.join(root, ...validateStatePath(p).split("/"));
+  async function commit(pending) {
+    for (const [p, change] of pending) {
+      const file = fileOf(p);
+      if (change.content !== void 0) {
+        await writeAtomically(file, withAppends(change.content, change.appends));
+      } else if (change.appends.length > 0) {
+        await mkdir(path2.dirname(file), { recursive: true });
+        const separator = await endsWithoutNewline(file) ? "\n" : "";
+        await appendFile(file, separator + change.appends.map((line) => `${line}
+`).join(""), "utf8");
+      }
+    }
+  }
+  return {
+    description: `directory ${root}`,
+    read: async (p) => readOrUndefined(fileOf(p)),
+    async list(sub) {
+      const prefix = sub === "" || sub === "." ? "" : validateStatePath(sub.replace(/\/+$/, ""), "state folder");
+      let entries;
+      try {
+        entries = await readdir(prefix ? fileOf(prefix) : root, { withFileTypes: true });
+      } catch (error) {
+        if (errorCode(error) === "ENOENT") return [];
+        throw error;
+      }
+      return entries.filter((entry) => entry.isFile() && !entry.name.startsWith(".")).map((entry) => prefix ? `${prefix}/${entry.name}` : entry.name).sort();
+    },
+    async transact(fn) {
+      await mkdir(root, { recursive: true });
+      const release = await acquireLock(path2.join(root, LOCK_FILE), lockOptions);
+      let open2 = true;
+      try {
+        const pending = /* @__PURE__ */ new Map();
+        const change = (p) => {
+          if (!open2) throw new Error(`state transaction on ${root} already finished; write only inside transact()`);
+          validateStatePath(p);
+          const existing = pending.get(p);
+          if (existing) return existing;
+          const fresh = { appends: [] };
+          pending.set(p, fresh);
+          return fresh;
+        };
+        const tx = {
+          async read(p) {
+            const state = pending.get(validateStatePath(p));
+            if (state?.content !== void 0) return withAppends(state.content, state.appends);
+            const base = await readOrUndefined(fileOf(p));
+            return state && state.appends.length > 0 ? withAppends(base, state.appends) : base;
+          },
+          write(p, content) {
+            if (typeof content !== "string") throw new Error(`state write to "${p}": content must be a string`);
+            const state = change(p);
+            state.content = content;
+            state.appends = [];
+          },
+          append(p, line) {
+            if (/[\r\n]/.test(line)) {
+              throw new Error(`state append to "${p}": the line contains a line break; JSONL lines must be single-line (JSON.stringify without indentation)`);
+            }
+            change(p).appends.push(line);
+          }
+        };
+        const result = await fn(tx);
+        open2 = false;
+        await commit(pending);
+        return result;
+      } finally {
+        open2 = false;
+        await release();
+      }
+    }
+  };
+}
+
+// src/wiring/local.ts
+async function openLocal(options) {
+  const workspace = await openGitWorkspace(options.root);
+  const root = workspace.root;
+  const { config, file, found } = await loadConfig(root, options.config);
+  const gitDir = await workspace.gitDir();
+  const fromEnv = options.env?.PRD_BOT_STATE_DIR?.trim() || void 0;
+  const stateDir = options.stateDir ? resolve(options.stateDir) : fromEnv ? resolve(fromEnv) : config.state.dir ? await confinedStateDir(root, gitDir, config.state.dir, file) : join(gitDir, "prd-bot");
+  const inside = relative(root, stateDir);
+  const ownPaths = inside && !inside.startsWith("..") && !isAbsolute(inside) ? [inside.split(sep).join("/")] : [];
+  const testCommand = options.testCommand ?? config.test.command ?? await detectWorkspaceTestCommand(workspace);
+  return { root, config, configFile: file, configFound: found, workspace, state: createDirectoryStore(stateDir), stateDir, ownPaths, testCommand };
+}
+async function confinedStateDir(root, gitDir, dir, file) {
+  const wanted = resolve(root, dir);
+  const real = await realpathOfExisting(wanted);
+  const within = (base) => real === base || real.startsWith(`${base}${sep}`);
+  if (!within(root) && !within(gitDir)) {
+    throw new ConfigError(file, [
+      {
+        path: "state.dir",
+        message: `${JSON.stringify(dir)} resolves to ${real}, outside the checkout and its git directory`,
+        hint: "from the repository's config, state.dir must stay inside the checkout or the git dir; to keep records elsewhere pass --state-dir or set PRD_BOT_STATE_DIR"
+      }
+    ]);
+  }
+  return wanted;
+}
+async function realpathOfExisting(target) {
+  let tail = "";
+  for (let current = target; ; current = dirname(current)) {
+    const real = await realpath(current).catch(() => void 0);
+    if (real !== void 0) return tail === "" ? real : join(real, tail);
+    if (dirname(current) === current) return target;
+    tail = tail === "" ? basename(current) : join(basename(current), tail);
+  }
+}
+async function modelFor(config, env, replay, configFile) {
+  if (replay) return createReplayModelClient(await readReplaySource(replay.source, replay.state, replay.stateDir));
+  const where = configFile ? { file: configFile.file, fileFound: configFile.found, override: "--model (not given)" } : {};
+  return createOpenAIModelClient(resolveModelChain(config, env, where), { maxAnswerBytes: config.models.max_answer_bytes });
+}
+async function readReplaySource(source, state, stateDir) {
+  const fromFile = await readFile2(source, "utf8").catch(() => void 0);
+  if (fromFile === void 0) {
+    const record = await state.read(`cycles/${source}.json`);
+    if (!record) throw new Error(`--replay ${source}: no such file, and no cycle ${source} in ${state.description}`);
+    return transcriptOfRecord(record, `cycle ${source}`, (path3) => state.read(path3));
+  }
+  const parsed = JSON.parse(fromFile);
+  if (parsed.exchanges !== void 0) return loadTranscript(fromFile, source);
+  const recordDir = resolve(source, "..", "..");
+  return transcriptOfRecord(fromFile, source, async (path3) => {
+    const besideRecord = await readFile2(join(recordDir, path3), "utf8").catch(() => void 0);
+    return besideRecord ?? await readFile2(join(stateDir, path3), "utf8").catch(() => void 0);
+  });
+}
+async function transcriptOfRecord(recordText, source, read) {
+  const record = JSON.parse(recordText);
+  if (!record.transcript) throw new Error(`${source}: this cycle (${record.outcome ?? "?"}) made no model call, so there is nothing to replay`);
+  const text = await read(record.transcript);
+  if (text === void 0) throw new Error(`${source}: its transcript ${record.transcript} was not found next to it`);
+  return loadTranscript(text, record.transcript);
+}
+function localizeModelFor(config, env, file) {
+  if (config.context.localize !== "model" || config.models.localize.length === 0) return void 0;
+  return createOpenAIModelClient(resolveModelChain(config, env, { task: "localize", ...file ? { file } : {} }), { maxAnswerBytes: config.models.max_answer_bytes });
+}
+function proposeEmbedderFor(config, env, file) {
+  if (!config.context.embed) return void 0;
+  const model = resolveEmbedModel(config, env, file ? { file } : {});
+  return model ? createEmbedder(model) : void 0;
+}
+
 export {
-  OpenAI,
-  describeModelFailure,
   createOpenAIModelClient,
   resolveModelChain,
   resolveEmbedModel,
-  detectWorkspaceTestCommand
+  createEmbedder,
+  detectWorkspaceTestCommand,
+  openLocal,
+  modelFor,
+  localizeModelFor,
+  proposeEmbedderFor
 };

@@ -8,31 +8,31 @@ import {
   forgeAuditSource,
   renderDetails,
   runAuditJob
-} from "./chunk-NU5VX62R.js";
+} from "./chunk-C2W5XYEP.js";
 import "./chunk-67CUJNE5.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-XND34GKP.js";
+} from "./chunk-JYFQVXUQ.js";
 import {
   sanitizeModelLine,
   sanitizeModelText
 } from "./chunk-JYKYN4DB.js";
-import "./chunk-3UQTJ3QH.js";
-import "./chunk-36FCOH2R.js";
+import "./chunk-NADRUMMW.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
+import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";

@@ -1,19 +1,16 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
-import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
 import {
   loadCycleRecords
 } from "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  openLocal
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import {
   OUTCOMES

@@ -6,7 +6,7 @@ import {
 import {
   extractJsonObjects,
   renderTemplate
-} from "./chunk-3W3NCSRY.js";
+} from "./chunk-RNEIYMXO.js";
 import {
   detectSecrets
 } from "./chunk-O3YUUCCS.js";

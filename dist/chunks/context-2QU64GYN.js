@@ -1,35 +1,32 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
-import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
-import {
-  initParsers
-} from "./chunk-3UQTJ3QH.js";
 import {
   applyRules,
   buildProposePrompt
-} from "./chunk-36FCOH2R.js";
+} from "./chunk-NADRUMMW.js";
 import {
   findGaps,
   openGaps
 } from "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
+import "./chunk-TELSQ7VJ.js";
+import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  openLocal
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import {
   estimateChatTokens

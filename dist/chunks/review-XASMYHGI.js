@@ -5,36 +5,33 @@ import {
   reviewChanges,
   reviewModelsFor,
   wasReviewed
-} from "./chunk-GM225GVL.js";
+} from "./chunk-L44CQH5G.js";
 import "./chunk-CHRPTEUR.js";
 import "./chunk-JK7DIZ42.js";
 import "./chunk-WKVJPJSK.js";
 import "./chunk-JYKYN4DB.js";
 import {
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
-import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
+import "./chunk-TELSQ7VJ.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
-import "./chunk-EQV6IMAI.js";
 import "./chunk-2QDLELWW.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  openLocal
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import {
   EXIT_CYCLE_FAILED,
   EXIT_OK
 } from "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";

@@ -10,17 +10,17 @@ import {
   providerKeyNames,
   replaceSnippet,
   runCheck
-} from "./chunk-36FCOH2R.js";
+} from "./chunk-NADRUMMW.js";
 import {
   regionsAround
-} from "./chunk-EQV6IMAI.js";
+} from "./chunk-TELSQ7VJ.js";
 import {
   require_picomatch
 } from "./chunk-2QDLELWW.js";
 import {
   extractJsonObjects,
   renderTemplate
-} from "./chunk-3W3NCSRY.js";
+} from "./chunk-RNEIYMXO.js";
 import {
   budgetedModelClient,
   countTokens
@@ -308,15 +308,19 @@ function checkOptions(deps, command) {
 }
 
 // src/jobs/apply/run-apply.ts
-async function runApply(deps, input) {
-  const { records } = parseReviews(await deps.state.read(REVIEWS_PATH));
+async function reviewsForHead(state, input) {
+  const { records } = parseReviews(await state.read(REVIEWS_PATH));
   const latest = [...latestReviews(records, { pr: input.pr, headSha: input.headSha }).values()].filter(
     (record) => input.baseSha === void 0 || record.base_sha === input.baseSha
   );
-  if (latest.length === 0) {
-    const where = input.pr !== void 0 ? `#${input.pr} at ${input.headSha.slice(0, 12)}` : `head ${input.headSha.slice(0, 12)}`;
-    return { ok: false, reason: `no review records for ${where} in ${deps.state.description}: run the review first (/scrum review, or prd-bot review)` };
-  }
+  if (latest.length > 0) return { ok: true, latest };
+  const where = input.pr !== void 0 ? `#${input.pr} at ${input.headSha.slice(0, 12)}` : `head ${input.headSha.slice(0, 12)}`;
+  return { ok: false, reason: `no review records for ${where} in ${state.description}: run the review first (/scrum review, or prd-bot review)` };
+}
+async function runApply(deps, input) {
+  const found = await reviewsForHead(deps.state, input);
+  if (!found.ok) return found;
+  const latest = found.latest;
   const { config } = deps;
   const { eligible, skipped } = eligibleFiles(latest, {
     minConfidence: config.apply.min_confidence,
@@ -339,5 +343,6 @@ async function runApply(deps, input) {
 }
 
 export {
+  reviewsForHead,
   runApply
 };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DMWQY65S.js";
 import {
   cloneRepository
-} from "./chunk-SR7556QH.js";
+} from "./chunk-OKZ33NVV.js";
 import {
   AUDITOR_CONTEXT,
   postFinalStatus
@@ -21,8 +21,8 @@ import {
   retry,
   runForgeJob,
   throttling
-} from "./chunk-NMRZSYS4.js";
-import "./chunk-GM225GVL.js";
+} from "./chunk-GOG6LHBV.js";
+import "./chunk-L44CQH5G.js";
 import {
   parseScrumCommand,
   scrumHelp
@@ -35,41 +35,38 @@ import "./chunk-WKVJPJSK.js";
 import {
   basicCredentials,
   runForgeCycles
-} from "./chunk-XND34GKP.js";
+} from "./chunk-JYFQVXUQ.js";
 import "./chunk-JYKYN4DB.js";
-import {
-  parseConfig,
-  require_dist
-} from "./chunk-X4BENIVJ.js";
 import {
   UsageError,
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
-import {
-  openGitWorkspace
-} from "./chunk-QDSLFACM.js";
-import "./chunk-3UQTJ3QH.js";
-import "./chunk-36FCOH2R.js";
+import "./chunk-NADRUMMW.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
+import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import "./chunk-276HPVAO.js";
+import {
+  openGitWorkspace
+} from "./chunk-ODAENZB3.js";
 import {
   redactSecrets
 } from "./chunk-L2TXTNVD.js";
 import {
-  DEFAULT_CONFIG_PATH
-} from "./chunk-5SNEIQAU.js";
+  DEFAULT_CONFIG_PATH,
+  parseConfig,
+  require_dist
+} from "./chunk-R5CBLZOG.js";
 import "./chunk-ART3RKJ5.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import {
   ConfigError
 } from "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";
@@ -18748,4 +18745,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-SGEL4NUR.js.LEGAL.txt */
+/*! For license information please see serve-23TNLV6J.js.LEGAL.txt */

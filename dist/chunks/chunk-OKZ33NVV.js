@@ -1,13 +1,11 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
-  FALLBACK_IDENTITY
-} from "./chunk-QDSLFACM.js";
-import {
+  FALLBACK_IDENTITY,
   GitError,
   authEnv,
   execGit,
   redactUrls
-} from "./chunk-2VOKVFKZ.js";
+} from "./chunk-ODAENZB3.js";
 
 // src/adapters/workspace/clone-repository.ts
 import { mkdir } from "node:fs/promises";

@@ -7,6 +7,83 @@ import {
   countTokens
 } from "./chunk-OCLT2KTZ.js";
 
+// src/core/retrieval/fuse-rankings.ts
+function reciprocalRankFusion(rankings, k = 60) {
+  const scores = /* @__PURE__ */ new Map();
+  for (const ranking of rankings) {
+    const seen = /* @__PURE__ */ new Set();
+    ranking.forEach((id, index) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      scores.set(id, (scores.get(id) ?? 0) + 1 / (k + index + 1));
+    });
+  }
+  return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+function cosine(a, b) {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+// src/jobs/shared/vector-cache.ts
+import { createHash } from "node:crypto";
+function vectorCachePath(embedderId) {
+  const slug = embedderId.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 60);
+  return `embeddings/${slug}-${createHash("sha256").update(embedderId).digest("hex").slice(0, 8)}.json`;
+}
+async function cachedVectors(state, embedder, items) {
+  const path = vectorCachePath(embedder.id);
+  const cached = parse(await state.read(path), embedder.id);
+  const vectors = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const item of items) {
+    const stored = cached.vectors[item.id];
+    if (stored !== void 0) vectors.set(item.id, decode(stored));
+    else if (!missing.some((m) => m.id === item.id)) missing.push(item);
+  }
+  if (missing.length === 0) return { vectors, embedded: 0 };
+  const fresh = await embedder.embed(missing.map((item) => item.text));
+  const additions = {};
+  missing.forEach((item, i) => {
+    const vector = fresh[i];
+    vectors.set(item.id, vector);
+    additions[item.id] = encode(vector);
+  });
+  await state.transact(async (tx) => {
+    const current = parse(await tx.read(path), embedder.id);
+    tx.write(path, JSON.stringify({ model: embedder.id, vectors: { ...current.vectors, ...additions } }) + "\n");
+  });
+  return { vectors, embedded: missing.length };
+}
+function parse(text, model) {
+  if (!text) return { model, vectors: {} };
+  try {
+    const value = JSON.parse(text);
+    return { model, vectors: value.vectors && typeof value.vectors === "object" ? value.vectors : {} };
+  } catch {
+    return { model, vectors: {} };
+  }
+}
+function encode(vector) {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
+}
+function decode(text) {
+  const bytes = Buffer.from(text, "base64");
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}
+
 // src/core/retrieval/retrieval-terms.ts
 var TOKEN = new RegExp("\\p{Lu}{2,}(?!\\p{Ll})|\\p{Lu}?\\p{Ll}+|\\p{Lu}|\\p{Lo}+|\\p{Nd}+", "gu");
 function tokenize(text) {
@@ -1936,5 +2013,8 @@ export {
   tokenize,
   queryTerms,
   regionsAround,
-  MiniSearch
+  MiniSearch,
+  reciprocalRankFusion,
+  cosine,
+  cachedVectors
 };

@@ -3,28 +3,25 @@ import {
   renderCycleRecord
 } from "./chunk-2DFKWEEY.js";
 import {
-  modelFor,
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
-import {
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
+import {
+  proposeCycle
+} from "./chunk-NADRUMMW.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-TELSQ7VJ.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
-import {
-  proposeCycle
-} from "./chunk-36FCOH2R.js";
-import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-SYDWQORK.js";
-import "./chunk-2VOKVFKZ.js";
+import {
+  modelFor,
+  openLocal
+} from "./chunk-276HPVAO.js";
+import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import {
   VERSION
 } from "./chunk-ART3RKJ5.js";
@@ -33,7 +30,7 @@ import {
   exitCodeFor
 } from "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";

@@ -6,10 +6,13 @@ import {
 } from "./chunk-KH5HBYDN.js";
 import {
   MiniSearch,
+  cachedVectors,
+  cosine,
   queryTerms,
+  reciprocalRankFusion,
   regionsAround,
   tokenize
-} from "./chunk-EQV6IMAI.js";
+} from "./chunk-TELSQ7VJ.js";
 import {
   coveringTests,
   gapWants,
@@ -37,7 +40,7 @@ import {
 import {
   extractJsonObjects,
   renderTemplate
-} from "./chunk-3W3NCSRY.js";
+} from "./chunk-RNEIYMXO.js";
 import {
   detectSecrets,
   isTestCode,
@@ -1505,6 +1508,7 @@ function selectContext(gap, candidates, limits) {
   );
   const index = limits.index ?? new SymbolIndex();
   const ranking = rankCode(searchable, query, index, { parseBudgetMs: limits.parseBudgetMs, now: limits.now });
+  if (limits.semantic && limits.semantic.length > 0) ranking.ranked = fuseSemantic(ranking.ranked, limits.semantic.filter((path2) => usable.has(path2)));
   const wants = gapWants(query.text);
   const mapShare = limits.mapShare ?? 0.08;
   const mapBudget = usable.size > 1 ? Math.min(2e3, Math.floor(limits.maxTokens * mapShare)) : 0;
@@ -1540,6 +1544,22 @@ function selectContext(gap, candidates, limits) {
     indexed: ranking.index
   };
 }
+function fuseSemantic(ranked, semantic) {
+  const byPath = new Map(ranked.map((entry) => [entry.path, entry]));
+  const named = ranked.filter((entry) => entry.named);
+  const rest = ranked.filter((entry) => !entry.named).map((entry) => entry.path);
+  const place = new Map(semantic.map((path2, i) => [path2, i + 1]));
+  const fused = reciprocalRankFusion([rest, semantic.filter((path2) => !byPath.get(path2)?.named)]);
+  return [
+    ...named,
+    ...fused.map((path2) => {
+      const entry = byPath.get(path2);
+      const why = `embedding rank ${place.get(path2) ?? "-"}`;
+      if (entry) return place.has(path2) ? { ...entry, reasons: [...entry.reasons, why] } : entry;
+      return { path: path2, score: 0, role: roleOf(path2), reasons: [why], focus: [], named: false };
+    })
+  ];
+}
 function looksBinary(content) {
   const sample = content.slice(0, 8e3);
   if (sample.includes("\0")) return true;
@@ -1559,6 +1579,132 @@ function checkLimits(limits) {
   check("maxFiles", limits.maxFiles, "context.max_files in .github/prd-bot.yml");
   if (limits.maxFileBytes !== void 0) check("maxFileBytes", limits.maxFileBytes, "passed by the caller");
   if (limits.maxIndexChars !== void 0) check("maxIndexChars", limits.maxIndexChars, "passed by the caller");
+}
+
+// src/jobs/propose/cycle-prompt.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/jobs/shared/ask-structured.ts
+var REPAIR_QUOTE_CHARS = 4e3;
+async function askStructured(model, messages, options) {
+  const usage = { prompt: 0, completion: 0 };
+  const first = await call(model, options.purpose, messages, options, usage);
+  if (!first.ok) return { ...first, usage };
+  const parsed = options.parse(first.content);
+  if (parsed.ok) return { ok: true, value: parsed.value, model: first.model, conversation: [...messages, assistant(first.content)], usage };
+  const repairMessages = [...messages, assistant(clipMiddle(first.content, REPAIR_QUOTE_CHARS)), { role: "user", content: renderTemplate("repair-json", { error: parsed.error }) }];
+  const second = await call(model, `${options.purpose}:repair_json`, repairMessages, options, usage);
+  if (!second.ok) return { ...second, usage };
+  const reparsed = options.parse(second.content);
+  if (reparsed.ok) return { ok: true, value: reparsed.value, model: second.model, conversation: [...repairMessages, assistant(second.content)], usage };
+  return { ok: false, kind: "unusable", reason: `unusable model output after one repair request: ${reparsed.error}`, model: second.model, usage };
+}
+function assistant(content) {
+  return { role: "assistant", content };
+}
+async function call(model, purpose, messages, options, usage) {
+  try {
+    const response = await model.chat({ purpose, messages, maxTokens: options.maxTokens, temperature: options.temperature, jsonSchema: options.jsonSchema });
+    usage.prompt += response.usage.prompt_tokens;
+    usage.completion += response.usage.completion_tokens;
+    return { ok: true, content: response.content, model: response.model };
+  } catch (error) {
+    if (error instanceof BudgetExceededError) return { ok: false, kind: "budget", reason: error.message, model: null };
+    if (error instanceof ModelError) {
+      const tried = error.attempts.map((attempt) => `${attempt.model}: ${attempt.error}`).join("; ");
+      return { ok: false, kind: "model", reason: `${error.message}${tried ? ` (${tried})` : ""}`, model: error.attempts.at(-1)?.model ?? null };
+    }
+    throw error;
+  }
+}
+
+// src/jobs/propose/localize.ts
+var MAX_LISTED = 600;
+var MAP_TOKENS = 3e3;
+var WHY_CHARS = 200;
+var LOCALIZE_SCHEMA = {
+  name: "localization",
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["files"],
+    properties: {
+      files: {
+        type: "array",
+        items: { type: "object", additionalProperties: false, required: ["path", "why"], properties: { path: { type: "string" }, why: { type: "string" } } }
+      }
+    }
+  }
+};
+function parseLocalization(text, paths, maxFiles) {
+  const start = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  if (start < 0 || end < start) return { ok: false, error: "no JSON object in the answer" };
+  let data;
+  try {
+    data = JSON.parse(text.slice(start, end + 1));
+  } catch (error) {
+    return { ok: false, error: `invalid JSON: ${error.message}` };
+  }
+  const files = data?.files;
+  if (!Array.isArray(files)) return { ok: false, error: 'the answer must be {"files": [{"path", "why"}]}' };
+  const chosen = [];
+  for (const entry of files) {
+    if (chosen.length >= maxFiles) break;
+    if (typeof entry !== "object" || entry === null) continue;
+    const raw = entry.path;
+    if (typeof raw !== "string") continue;
+    const path2 = raw.trim().replace(/^\.\//, "");
+    if (!paths.has(path2) || chosen.some((file) => file.path === path2)) continue;
+    const why = entry.why;
+    chosen.push({ path: path2, why: typeof why === "string" && why.trim() ? why.trim().slice(0, WHY_CHARS) : "chosen by the localization model" });
+  }
+  return { ok: true, value: chosen };
+}
+function buildLocalizeMessages(gap, files, selection, options) {
+  const paths = files.map((file) => file.path);
+  const byPath = new Map(files.map((file) => [file.path, file.content]));
+  const relevant = selection.ranking.slice(0, 12).map((entry, i) => {
+    const content = byPath.get(entry.path);
+    return i < 8 && content !== void 0 && (options.mayOutline?.({ path: entry.path, content }) ?? true) ? { path: entry.path, outline: outlineOf(entry.path, content, { maxImports: 0 }) } : { path: entry.path };
+  });
+  const map = repoMap({ paths, relevant, maxTokens: MAP_TOKENS });
+  const listed = paths.slice(0, MAX_LISTED);
+  const system = renderTemplate("localize-system", { max_files: options.maxFiles });
+  const user = renderTemplate("localize-user", {
+    gap_id: gap.id,
+    prd_path: options.prdPath,
+    gap_line: gap.line,
+    gap_section: gap.section.length > 0 ? gap.section.join(" > ") : "(top level)",
+    gap_text: gap.text,
+    gap_context: gap.context,
+    file_count: paths.length,
+    file_clipped: paths.length > listed.length ? `, the first ${listed.length} shown` : "",
+    file_list: listed.join("\n") || "(none)",
+    repo_map: map.text || "(none)",
+    max_files: options.maxFiles
+  });
+  return [
+    { role: "system", content: system },
+    { role: "user", content: user }
+  ];
+}
+async function localizeFiles(model, messages, paths, options) {
+  const answer = await askStructured(model, messages, {
+    purpose: "localize",
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    jsonSchema: LOCALIZE_SCHEMA,
+    parse: (text) => parseLocalization(text, paths, options.maxFiles)
+  });
+  if (!answer.ok) {
+    const what = answer.kind === "budget" ? "over budget" : answer.kind === "model" ? "the call failed" : "the answer was unusable";
+    return { ok: false, files: [], model: answer.model, tokens: answer.usage, fallback: `${what}: ${answer.reason}; the normal selection was used` };
+  }
+  if (answer.value.length === 0) {
+    return { ok: false, files: [], model: answer.model, tokens: answer.usage, fallback: "the answer named no file of the repository; the normal selection was used" };
+  }
+  return { ok: true, files: answer.value, model: answer.model, tokens: answer.usage };
 }
 
 // src/jobs/propose/cycle-prompt.ts
@@ -1595,7 +1741,27 @@ async function buildProposePrompt(workspace, input) {
     pinned: input.pinned
   };
   let pool = candidates.files;
+  let embeddings;
+  if (input.embedder && input.state && config.context.embed) {
+    const ranked = await semanticRanking(input.state, input.embedder, gap, pool);
+    embeddings = { model: input.embedder.id, embedded: ranked.embedded, ...ranked.fallback ? { fallback: ranked.fallback } : {} };
+    if (ranked.paths.length > 0) Object.assign(limits, { semantic: ranked.paths });
+  }
   let selected = selectContext(gap, pool, limits);
+  let localization;
+  if (input.localize) {
+    const messages = buildLocalizeMessages(gap, pool, selected, {
+      prdPath: config.prd.path,
+      maxFiles: config.context.max_files,
+      // An outline is file text: one of a file holding a secret is never sent.
+      mayOutline: (file) => secretIn(file) === void 0
+    });
+    localization = await input.localize(messages, new Set(pool.map((file) => file.path)));
+    if (localization.ok) {
+      limits.pinned = [...localization.files, ...input.pinned ?? []];
+      selected = selectContext(gap, pool, limits);
+    }
+  }
   for (; ; ) {
     const holding = selected.files.flatMap((file) => {
       const source = pool.find((f) => f.path === file.path);
@@ -1644,7 +1810,9 @@ ${selected.map.text}
     contextFiles: selected.files.map((file) => file.path),
     withheld: candidates.withheld,
     partialPaths: selected.files.filter((file) => file.partial).map((file) => file.path),
-    selection: selected
+    selection: selected,
+    ...localization ? { localization } : {},
+    ...embeddings ? { embeddings } : {}
   };
 }
 function renderFile(file) {
@@ -1663,6 +1831,30 @@ async function saveIndex(state, index, files, commit) {
       tx.write(SYMBOL_INDEX_PATH, text);
     });
   } catch {
+  }
+}
+var EMBED_CHARS = 8e3;
+var SEMANTIC_TOP = 50;
+async function semanticRanking(state, embedder, gap, files) {
+  try {
+    const items = files.map((file) => ({
+      id: `file:${file.path}:${file.blob ?? createHash2("sha1").update(file.content).digest("hex")}`,
+      path: file.path,
+      text: `${file.path}
+${file.content.slice(0, EMBED_CHARS)}`
+    }));
+    const { vectors, embedded } = await cachedVectors(state, embedder, items);
+    const [query] = await embedder.embed([`${gap.text}
+${gap.context}`.slice(0, EMBED_CHARS)]);
+    if (!query) return { paths: [], embedded, fallback: "no query vector; BM25 alone was used" };
+    const scored = items.flatMap((item) => {
+      const vector = vectors.get(item.id);
+      return vector ? [{ path: item.path, score: cosine(query, vector) }] : [];
+    });
+    scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    return { paths: scored.slice(0, SEMANTIC_TOP).map((entry) => entry.path), embedded };
+  } catch (error) {
+    return { paths: [], embedded: 0, fallback: `embedding failed: ${error.message}; BM25 alone was used` };
   }
 }
 
@@ -1751,40 +1943,6 @@ function errorText(error) {
   return `Error: ${String(error)}`;
 }
 
-// src/jobs/shared/ask-structured.ts
-var REPAIR_QUOTE_CHARS = 4e3;
-async function askStructured(model, messages, options) {
-  const usage = { prompt: 0, completion: 0 };
-  const first = await call(model, options.purpose, messages, options, usage);
-  if (!first.ok) return { ...first, usage };
-  const parsed = options.parse(first.content);
-  if (parsed.ok) return { ok: true, value: parsed.value, model: first.model, conversation: [...messages, assistant(first.content)], usage };
-  const repairMessages = [...messages, assistant(clipMiddle(first.content, REPAIR_QUOTE_CHARS)), { role: "user", content: renderTemplate("repair-json", { error: parsed.error }) }];
-  const second = await call(model, `${options.purpose}:repair_json`, repairMessages, options, usage);
-  if (!second.ok) return { ...second, usage };
-  const reparsed = options.parse(second.content);
-  if (reparsed.ok) return { ok: true, value: reparsed.value, model: second.model, conversation: [...repairMessages, assistant(second.content)], usage };
-  return { ok: false, kind: "unusable", reason: `unusable model output after one repair request: ${reparsed.error}`, model: second.model, usage };
-}
-function assistant(content) {
-  return { role: "assistant", content };
-}
-async function call(model, purpose, messages, options, usage) {
-  try {
-    const response = await model.chat({ purpose, messages, maxTokens: options.maxTokens, temperature: options.temperature, jsonSchema: options.jsonSchema });
-    usage.prompt += response.usage.prompt_tokens;
-    usage.completion += response.usage.completion_tokens;
-    return { ok: true, content: response.content, model: response.model };
-  } catch (error) {
-    if (error instanceof BudgetExceededError) return { ok: false, kind: "budget", reason: error.message, model: null };
-    if (error instanceof ModelError) {
-      const tried = error.attempts.map((attempt) => `${attempt.model}: ${attempt.error}`).join("; ");
-      return { ok: false, kind: "model", reason: `${error.message}${tried ? ` (${tried})` : ""}`, model: error.attempts.at(-1)?.model ?? null };
-    }
-    throw error;
-  }
-}
-
 // src/jobs/propose/ask-for-proposal.ts
 async function askForProposal(model, messages, options) {
   const result = await askStructured(model, messages, {
@@ -1834,6 +1992,8 @@ var CycleState = class {
   phase = "select";
   timings = {};
   startedMs = performance.now();
+  localized;
+  embeddings;
   elapsed() {
     return Math.round(performance.now() - this.startedMs);
   }
@@ -1900,6 +2060,8 @@ var CycleState = class {
       timings: this.timings
     };
     if (this.summary !== void 0) record.summary = this.summary;
+    if (this.localized !== void 0) record.localized = this.localized;
+    if (this.embeddings !== void 0) record.embeddings = this.embeddings;
     if (this.prBody !== void 0) record.pr_body = this.prBody;
     return record;
   }
@@ -1933,7 +2095,7 @@ var TouchedTree = class {
 };
 
 // src/jobs/shared/baseline-check.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/jobs/shared/run-check.ts
 var toldFallback = false;
@@ -1964,7 +2126,7 @@ var CACHED_TAIL = 4e3;
 function baselinePath(tree, options) {
   const { test } = options;
   const settings = JSON.stringify([options.command, test.sandbox, test.network, [...test.env].sort()]);
-  return `baselines/${tree}-${createHash2("sha256").update(settings).digest("hex").slice(0, 12)}.json`;
+  return `baselines/${tree}-${createHash3("sha256").update(settings).digest("hex").slice(0, 12)}.json`;
 }
 async function baselineCheck(workspace, state, options) {
   const tree = await workspace.headTree();
@@ -2031,7 +2193,7 @@ function parseCached(text, tree, command) {
 async function proposeCycle(deps, options = {}) {
   const startedAt = deps.now();
   const cycleId = deps.newCycleId?.() ?? newCycleId(startedAt);
-  const recorder = recordTranscript(deps.model);
+  const recorder = recordTranscript(routeLocalize(deps.model, deps.localizeModel));
   const run = new CycleState(cycleId, startedAt, deps.version, options.dryRun ?? false, recorder.transcript);
   const model = deps.model.free ? recorder.client : budgetedModelClient(recorder.client, { state: deps.state, limits: deps.config.budget, now: deps.now });
   const touch = new TouchedTree(deps.workspace, deps.ownPaths ?? []);
@@ -2095,8 +2257,26 @@ async function runCycle(deps, options, run, model, touch) {
   run.timings.select_ms = run.elapsed();
   const prompt = await run.timed(
     "context",
-    () => buildProposePrompt(workspace, { gap, config, protectedGlobs: baseRules.protectedGlobs, testCommand, prior, state: deps.state })
+    () => buildProposePrompt(workspace, {
+      gap,
+      config,
+      protectedGlobs: baseRules.protectedGlobs,
+      testCommand,
+      prior,
+      state: deps.state,
+      ...deps.embedder ? { embedder: deps.embedder } : {},
+      ...config.context.localize === "model" ? { localize: (messages, paths) => run.timed("model", () => localizeFiles(model, messages, paths, { maxFiles: config.context.max_files, maxTokens: LOCALIZE_OUTPUT_TOKENS, temperature: 0 })) } : {}
+    })
   );
+  if (prompt.embeddings) {
+    run.embeddings = prompt.embeddings;
+    if (prompt.embeddings.fallback) log.info(`embeddings: ${prompt.embeddings.fallback}`);
+  }
+  if (prompt.localization) {
+    const found = prompt.localization;
+    run.localized = { files: found.files, model: found.model, tokens: found.tokens, ...found.fallback ? { fallback: found.fallback } : {} };
+    log.info(found.ok ? `localize: ${found.files.map((file) => file.path).join(", ")} (${found.model})` : `localize: ${found.fallback}`);
+  }
   const rules = { ...baseRules, partialPaths: prompt.partialPaths };
   const late = run.pastLocalDeadline(config.policy.local_deadline_seconds);
   if (late) return late;
@@ -2227,6 +2407,15 @@ function chooseGap(gaps, events, giveUpAfter) {
 function applyRules(config) {
   const protectedGlobs = [.../* @__PURE__ */ new Set([...config.paths.protected, ...config.paths.extra_protected, config.prd.path, config.pause_file])];
   return { policy: config.policy, protectedGlobs, prdPath: config.prd.path };
+}
+var LOCALIZE_OUTPUT_TOKENS = 1e3;
+function routeLocalize(model, localize) {
+  if (!localize) return model;
+  return {
+    ...model,
+    models: model.models,
+    chat: (request, options) => (request.purpose === "localize" || request.purpose.startsWith("localize:") ? localize : model).chat(request, options)
+  };
 }
 function askOptions(config, purpose) {
   return { purpose, maxTokens: config.models.max_output_tokens, temperature: config.models.temperature };

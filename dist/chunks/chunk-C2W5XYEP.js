@@ -5,13 +5,16 @@ import {
   quoteClaim
 } from "./chunk-67CUJNE5.js";
 import {
+  initParsers
+} from "./chunk-3UQTJ3QH.js";
+import {
   require_picomatch,
   symbolsOf
 } from "./chunk-2QDLELWW.js";
 import {
   createOpenAIModelClient,
   resolveModelChain
-} from "./chunk-SYDWQORK.js";
+} from "./chunk-276HPVAO.js";
 import {
   GitError,
   authEnv,
@@ -19,7 +22,7 @@ import {
   readBlobs,
   redactUrls,
   splitNul
-} from "./chunk-2VOKVFKZ.js";
+} from "./chunk-ODAENZB3.js";
 import {
   ConfigError
 } from "./chunk-MNAF46MU.js";
@@ -904,7 +907,7 @@ async function runAuditJob(input) {
   let model = { status: "skipped", detail: input.modelSkipped ?? "no models.audit configured" };
   const issues = [...checks.issues];
   if (input.model) {
-    const { runModelCheck } = await import("./model-check-JVWU3XBQ.js");
+    const { runModelCheck } = await import("./model-check-3Z2DNOCR.js");
     const judged = await runModelCheck({ model: input.model, source, files, config, log });
     model = judged.status;
     for (const issue of judged.issues) if (!issues.some((i) => i.kind === issue.kind && i.message === issue.message)) issues.push(issue);
@@ -1015,6 +1018,7 @@ async function fetchRevision(remote, ref, gitDir, options = {}) {
 
 // src/wiring/audit-wiring.ts
 async function localAuditSource(range) {
+  await initParsers();
   const gitDir = (await execGit(range.root, ["rev-parse", "--absolute-git-dir"])).stdout.trim();
   const base = await resolveRevision(gitDir, range.base);
   const head = await resolveRevision(gitDir, range.head);
@@ -1036,6 +1040,7 @@ async function localAuditSource(range) {
   };
 }
 async function forgeAuditSource(forge, pr, scratchDir) {
+  await initParsers();
   const pull = await forge.getPullRequest(pr);
   const gitDir = path.join(scratchDir, "audit.git");
   const remote = forge.gitRemote();

@@ -1,40 +1,36 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-MER72UIE.js";
+} from "./chunk-Q5AUTJZZ.js";
 import "./chunk-WKVJPJSK.js";
-import {
-  openLocal
-} from "./chunk-D6SE2PWC.js";
-import "./chunk-X4BENIVJ.js";
 import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-QDSLFACM.js";
+import {
+  applyRules
+} from "./chunk-NADRUMMW.js";
+import "./chunk-KH5HBYDN.js";
+import "./chunk-TELSQ7VJ.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
-import {
-  applyRules
-} from "./chunk-36FCOH2R.js";
-import "./chunk-KH5HBYDN.js";
-import "./chunk-EQV6IMAI.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
 import {
   createOpenAIModelClient,
+  openLocal,
   resolveModelChain
-} from "./chunk-SYDWQORK.js";
+} from "./chunk-276HPVAO.js";
 import {
   execGit
-} from "./chunk-2VOKVFKZ.js";
+} from "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
-import "./chunk-5SNEIQAU.js";
+import "./chunk-R5CBLZOG.js";
 import "./chunk-CI6V2LSR.js";
 import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
-import "./chunk-3W3NCSRY.js";
+import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import "./chunk-OCLT2KTZ.js";
 import "./chunk-2IUJ6AXQ.js";
