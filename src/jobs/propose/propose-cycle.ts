@@ -10,7 +10,7 @@ import { shouldRunCycle } from "../../core/propose/policy.js";
 import { renderPrBody, renderPrTitle } from "../../core/propose/render-pr-body.js";
 import type { CycleRecord, Gap, PlannedFile, Proposal, TestRun } from "../../core/types.js";
 import type { Config } from "../../config/schema.js";
-import { budgetedModelClient, estimateRequestTokens } from "../../adapters/model/budgeted.js";
+import { budgetedEmbedder, budgetedModelClient, estimateRequestTokens } from "../../adapters/model/budgeted.js";
 import { recordTranscript } from "../../adapters/model/recording.js";
 import type { ModelClient } from "../../ports/model.js";
 import type { Embedder } from "../../adapters/model/embedder.js";
@@ -157,7 +157,7 @@ async function runCycle(
       testCommand,
       prior,
       state: deps.state,
-      ...(deps.embedder ? { embedder: deps.embedder } : {}),
+      ...(deps.embedder ? { embedder: budgetedEmbedder(deps.embedder, { state: deps.state, limits: deps.config.budget, now: deps.now }) } : {}),
       ...(config.context.localize === "model"
         ? { localize: (messages, paths) => run.timed("model", () => localizeFiles(model, messages, paths, { maxFiles: config.context.max_files, maxTokens: LOCALIZE_OUTPUT_TOKENS, temperature: 0 })) }
         : {}),

@@ -3,7 +3,7 @@
 // same documents and ladder) `review.parallel` at a time through the ladder, append one reviews.jsonl line per
 // reviewed file in one transaction, and render the report. Posting to a forge is post-review.ts's.
 import { createHash } from "node:crypto";
-import { budgetedModelClient } from "../../adapters/model/budgeted.js";
+import { budgetedEmbedder, budgetedModelClient } from "../../adapters/model/budgeted.js";
 import type { Embedder } from "../../adapters/model/embedder.js";
 import type { ReviewSource } from "../../adapters/workspace/git-review-source.js";
 import type { Config } from "../../config/schema.js";
@@ -47,7 +47,10 @@ export async function reviewChanges(deps: ReviewDeps, options: ReviewOptions): P
   const { source, config, log } = deps;
   const changed = await source.changedFiles();
   const plan = planFiles(changed, { ignore: config.review.ignore, protectedGlobs: options.protectedGlobs, only: options.files ?? [], maxFiles: config.review.max_files });
-  const documents = await loadReviewDocuments(source, config, { state: deps.state, ...(deps.embedder ? { embedder: deps.embedder } : {}), warn: (m) => log.warn(m) });
+  // Every call of every rung, and every embedding pass, reserves on the day's ledger first (a replayed model spends nothing).
+  const ledgerState = serializeTransactions(deps.state);
+  const embedder = deps.embedder ? budgetedEmbedder(deps.embedder, { state: ledgerState, limits: config.budget, now: deps.now }) : undefined;
+  const documents = await loadReviewDocuments(source, config, { state: deps.state, ...(embedder ? { embedder } : {}), warn: (m) => log.warn(m) });
   const isDocument = picomatch(documentGlobs(config), { dot: true });
   const ladderKey = createHash("sha256")
     .update(JSON.stringify({ ladder: deps.ladder.map((rung) => rung.id), prompt: PROMPT_VERSION, max_file_tokens: config.review.max_file_tokens }))
@@ -56,8 +59,6 @@ export async function reviewChanges(deps: ReviewDeps, options: ReviewOptions): P
   const previous = parseReviews(await deps.state.read(REVIEWS_PATH)).records;
   log.info(`review ${source.baseSha.slice(0, 12)}..${source.headSha.slice(0, 12)}: ${plan.review.length} file(s) to review, ${plan.skipped.length} skipped, ${documents.chunks.size} section(s) from ${documents.paths.length} document(s)`);
 
-  // Every call of every rung reserves on the day's ledger first (a replayed model spends nothing).
-  const ledgerState = serializeTransactions(deps.state);
   const ladder = deps.ladder.map((rung) => ({ id: rung.id, client: rung.client.free ? rung.client : budgetedModelClient(rung.client, { state: ledgerState, limits: config.budget, now: deps.now }) }));
   let budgetReason: string | undefined;
   const notReviewed = [...plan.notReviewed];
