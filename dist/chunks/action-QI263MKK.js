@@ -5,8 +5,8 @@ import {
   createGiteaForge,
   githubServerUrl,
   runForgeJob
-} from "./chunk-GOG6LHBV.js";
-import "./chunk-L44CQH5G.js";
+} from "./chunk-ASG3WBZX.js";
+import "./chunk-QHUF3D64.js";
 import "./chunk-YFYGGD3R.js";
 import {
   ForgeError
@@ -15,13 +15,13 @@ import "./chunk-JK7DIZ42.js";
 import "./chunk-WKVJPJSK.js";
 import {
   runForgeCycles
-} from "./chunk-JYFQVXUQ.js";
+} from "./chunk-LQ6BTLXM.js";
 import "./chunk-JYKYN4DB.js";
-import "./chunk-NADRUMMW.js";
+import "./chunk-BLP4DUNT.js";
 import {
   findGaps
 } from "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
@@ -37,7 +37,7 @@ import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

@@ -5,7 +5,7 @@ import {
 import {
   reviewsForHead,
   runApply
-} from "./chunk-Q5AUTJZZ.js";
+} from "./chunk-CEZO7QYT.js";
 import {
   diffLines,
   renderSuggestion
@@ -14,16 +14,16 @@ import "./chunk-WKVJPJSK.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-JYFQVXUQ.js";
+} from "./chunk-LQ6BTLXM.js";
 import {
   sanitizeModelText,
   upsertReport
 } from "./chunk-JYKYN4DB.js";
 import {
   applyRules
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
@@ -49,7 +49,7 @@ import {
 } from "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

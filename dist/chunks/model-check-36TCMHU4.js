@@ -13,7 +13,7 @@ import {
 import {
   BudgetExceededError,
   countTokens
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";

@@ -3,7 +3,7 @@ import {
   auditModel,
   localAuditSource,
   runAuditJob
-} from "./chunk-C2W5XYEP.js";
+} from "./chunk-LJKKL7AZ.js";
 import "./chunk-67CUJNE5.js";
 import {
   UsageError,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

@@ -27,7 +27,7 @@ import {
   reciprocalRankFusion,
   regionsAround,
   tokenize
-} from "./chunk-TELSQ7VJ.js";
+} from "./chunk-3UZFI7QD.js";
 import {
   enclosingSymbol,
   require_picomatch,
@@ -52,9 +52,10 @@ import {
 } from "./chunk-RNEIYMXO.js";
 import {
   BudgetExceededError,
+  budgetedEmbedder,
   budgetedModelClient,
   countTokens
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";
@@ -811,12 +812,13 @@ async function reviewChanges(deps, options) {
   const { source, config, log } = deps;
   const changed = await source.changedFiles();
   const plan = planFiles(changed, { ignore: config.review.ignore, protectedGlobs: options.protectedGlobs, only: options.files ?? [], maxFiles: config.review.max_files });
-  const documents = await loadReviewDocuments(source, config, { state: deps.state, ...deps.embedder ? { embedder: deps.embedder } : {}, warn: (m) => log.warn(m) });
+  const ledgerState = serializeTransactions(deps.state);
+  const embedder = deps.embedder ? budgetedEmbedder(deps.embedder, { state: ledgerState, limits: config.budget, now: deps.now }) : void 0;
+  const documents = await loadReviewDocuments(source, config, { state: deps.state, ...embedder ? { embedder } : {}, warn: (m) => log.warn(m) });
   const isDocument = (0, import_picomatch3.default)(documentGlobs(config), { dot: true });
   const ladderKey = createHash4("sha256").update(JSON.stringify({ ladder: deps.ladder.map((rung) => rung.id), prompt: PROMPT_VERSION, max_file_tokens: config.review.max_file_tokens })).digest("hex").slice(0, 16);
   const previous = parseReviews(await deps.state.read(REVIEWS_PATH)).records;
   log.info(`review ${source.baseSha.slice(0, 12)}..${source.headSha.slice(0, 12)}: ${plan.review.length} file(s) to review, ${plan.skipped.length} skipped, ${documents.chunks.size} section(s) from ${documents.paths.length} document(s)`);
-  const ledgerState = serializeTransactions(deps.state);
   const ladder = deps.ladder.map((rung) => ({ id: rung.id, client: rung.client.free ? rung.client : budgetedModelClient(rung.client, { state: ledgerState, limits: config.budget, now: deps.now }) }));
   let budgetReason;
   const notReviewed = [...plan.notReviewed];

@@ -10,10 +10,10 @@ import {
   providerKeyNames,
   replaceSnippet,
   runCheck
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import {
   regionsAround
-} from "./chunk-TELSQ7VJ.js";
+} from "./chunk-3UZFI7QD.js";
 import {
   require_picomatch
 } from "./chunk-2QDLELWW.js";
@@ -24,7 +24,7 @@ import {
 import {
   budgetedModelClient,
   countTokens
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import {
   external_exports
 } from "./chunk-VFFGMFW5.js";

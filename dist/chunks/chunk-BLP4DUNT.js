@@ -12,7 +12,7 @@ import {
   reciprocalRankFusion,
   regionsAround,
   tokenize
-} from "./chunk-TELSQ7VJ.js";
+} from "./chunk-3UZFI7QD.js";
 import {
   coveringTests,
   gapWants,
@@ -49,6 +49,7 @@ import {
 import {
   BudgetExceededError,
   LedgerError,
+  budgetedEmbedder,
   budgetedModelClient,
   countTokens,
   estimateRequestTokens,
@@ -56,7 +57,7 @@ import {
   parseLedger,
   reserve,
   utcDay
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import {
   ModelError
 } from "./chunk-2IUJ6AXQ.js";
@@ -2264,7 +2265,7 @@ async function runCycle(deps, options, run, model, touch) {
       testCommand,
       prior,
       state: deps.state,
-      ...deps.embedder ? { embedder: deps.embedder } : {},
+      ...deps.embedder ? { embedder: budgetedEmbedder(deps.embedder, { state: deps.state, limits: deps.config.budget, now: deps.now }) } : {},
       ...config.context.localize === "model" ? { localize: (messages, paths) => run.timed("model", () => localizeFiles(model, messages, paths, { maxFiles: config.context.max_files, maxTokens: LOCALIZE_OUTPUT_TOKENS, temperature: 0 })) } : {}
     })
   );

@@ -5,7 +5,7 @@ import {
   reviewChanges,
   reviewModelsFor,
   wasReviewed
-} from "./chunk-L44CQH5G.js";
+} from "./chunk-QHUF3D64.js";
 import "./chunk-CHRPTEUR.js";
 import "./chunk-JK7DIZ42.js";
 import "./chunk-WKVJPJSK.js";
@@ -14,7 +14,7 @@ import {
   UsageError,
   parseCommandArgs
 } from "./chunk-2L4EODOS.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
@@ -32,7 +32,7 @@ import {
 } from "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-2QDLELWW.js";
 import {
   countTokens
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 
 // src/core/retrieval/fuse-rankings.ts
 function reciprocalRankFusion(rankings, k = 60) {

@@ -4,7 +4,7 @@ import {
   proposeCycle,
   shouldRunCycle,
   withIssueGap
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import {
   findGaps,
   gapsSince,
@@ -42,7 +42,7 @@ import {
   ledgerPath,
   parseLedger,
   utcDay
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 
 // src/adapters/state/branch-store.ts
 import { isAbsolute, resolve } from "node:path";

@@ -21,8 +21,8 @@ import {
   retry,
   runForgeJob,
   throttling
-} from "./chunk-GOG6LHBV.js";
-import "./chunk-L44CQH5G.js";
+} from "./chunk-ASG3WBZX.js";
+import "./chunk-QHUF3D64.js";
 import {
   parseScrumCommand,
   scrumHelp
@@ -35,16 +35,16 @@ import "./chunk-WKVJPJSK.js";
 import {
   basicCredentials,
   runForgeCycles
-} from "./chunk-JYFQVXUQ.js";
+} from "./chunk-LQ6BTLXM.js";
 import "./chunk-JYKYN4DB.js";
 import {
   UsageError,
   parseCommandArgs,
   positiveInt
 } from "./chunk-2L4EODOS.js";
-import "./chunk-NADRUMMW.js";
+import "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
@@ -68,7 +68,7 @@ import {
 } from "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import {
   external_exports
@@ -18745,4 +18745,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-23TNLV6J.js.LEGAL.txt */
+/*! For license information please see serve-KFCK35JS.js.LEGAL.txt */

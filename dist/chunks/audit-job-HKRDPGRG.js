@@ -8,19 +8,19 @@ import {
   forgeAuditSource,
   renderDetails,
   runAuditJob
-} from "./chunk-C2W5XYEP.js";
+} from "./chunk-LJKKL7AZ.js";
 import "./chunk-67CUJNE5.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-JYFQVXUQ.js";
+} from "./chunk-LQ6BTLXM.js";
 import {
   sanitizeModelLine,
   sanitizeModelText
 } from "./chunk-JYKYN4DB.js";
-import "./chunk-NADRUMMW.js";
+import "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
@@ -34,7 +34,7 @@ import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

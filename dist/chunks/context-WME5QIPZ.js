@@ -6,12 +6,12 @@ import {
 import {
   applyRules,
   buildProposePrompt
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import {
   findGaps,
   openGaps
 } from "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
@@ -30,7 +30,7 @@ import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
 import {
   estimateChatTokens
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

@@ -7,9 +7,9 @@ import {
   applyProposal,
   applyRules,
   parseProposal
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-XKPJ2TN5.js";
 import "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

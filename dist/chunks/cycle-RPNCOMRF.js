@@ -8,9 +8,9 @@ import {
 } from "./chunk-2L4EODOS.js";
 import {
   proposeCycle
-} from "./chunk-NADRUMMW.js";
+} from "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
-import "./chunk-TELSQ7VJ.js";
+import "./chunk-3UZFI7QD.js";
 import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
@@ -35,7 +35,7 @@ import {
 import "./chunk-MNAF46MU.js";
 import "./chunk-RNEIYMXO.js";
 import "./chunk-O3YUUCCS.js";
-import "./chunk-OCLT2KTZ.js";
+import "./chunk-7NIWIZEQ.js";
 import "./chunk-2IUJ6AXQ.js";
 import "./chunk-VFFGMFW5.js";
 import "./chunk-4TII4YUW.js";

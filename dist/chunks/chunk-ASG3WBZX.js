@@ -2,7 +2,7 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   reviewModelsFor,
   runReviewJob
-} from "./chunk-L44CQH5G.js";
+} from "./chunk-QHUF3D64.js";
 import {
   scrumHelp
 } from "./chunk-YFYGGD3R.js";
@@ -15,7 +15,7 @@ import {
   credentialedUrl,
   gitRemoteFor,
   secretsOf
-} from "./chunk-JYFQVXUQ.js";
+} from "./chunk-LQ6BTLXM.js";
 import {
   sanitizeModelText
 } from "./chunk-JYKYN4DB.js";
@@ -3722,9 +3722,9 @@ async function runForgeJob(request2, deps) {
     case "review":
       return reviewArm(request2, deps);
     case "apply":
-      return (await import("./apply-job-LSWX4YR6.js")).runForgeApply({ pr: request2.pr, asked: requesterOf(request2) !== void 0 || deps.origin === "app" }, deps);
+      return (await import("./apply-job-K5SVX3IL.js")).runForgeApply({ pr: request2.pr, asked: requesterOf(request2) !== void 0 || deps.origin === "app" }, deps);
     case "audit":
-      return (await import("./audit-job-MGY4PF6E.js")).runForgeAudit(request2.pr, deps);
+      return (await import("./audit-job-HKRDPGRG.js")).runForgeAudit(request2.pr, deps);
   }
 }
 function requesterOf(request2) {
@@ -4140,4 +4140,4 @@ export {
   createGitHubForge,
   runForgeJob
 };
-/*! For license information please see chunk-GOG6LHBV.js.LEGAL.txt */
+/*! For license information please see chunk-ASG3WBZX.js.LEGAL.txt */

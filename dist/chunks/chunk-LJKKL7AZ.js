@@ -32,7 +32,7 @@ import {
 } from "./chunk-O3YUUCCS.js";
 import {
   budgetedModelClient
-} from "./chunk-OCLT2KTZ.js";
+} from "./chunk-7NIWIZEQ.js";
 import {
   external_exports
 } from "./chunk-VFFGMFW5.js";
@@ -907,7 +907,7 @@ async function runAuditJob(input) {
   let model = { status: "skipped", detail: input.modelSkipped ?? "no models.audit configured" };
   const issues = [...checks.issues];
   if (input.model) {
-    const { runModelCheck } = await import("./model-check-3Z2DNOCR.js");
+    const { runModelCheck } = await import("./model-check-36TCMHU4.js");
     const judged = await runModelCheck({ model: input.model, source, files, config, log });
     model = judged.status;
     for (const issue of judged.issues) if (!issues.some((i) => i.kind === issue.kind && i.message === issue.message)) issues.push(issue);

@@ -1400,6 +1400,24 @@ function budgetedModelClient(inner, options) {
     }
   };
 }
+function budgetedEmbedder(inner, options) {
+  const { state, limits, now } = options;
+  return {
+    id: inner.id,
+    async embed(texts) {
+      if (texts.length === 0) return [];
+      const day = utcDay(now());
+      const path = ledgerPath(day);
+      const tokens = texts.reduce((sum, text) => sum + countTokens2(text), 0);
+      await state.transact(async (tx) => {
+        const outcome = reserve(parseLedger(await tx.read(path), day), tokens, limits);
+        if (!outcome.ok) throw new BudgetExceededError(outcome.reason);
+        tx.write(path, JSON.stringify(settle(outcome.ledger, tokens, tokens, inner.id), null, 2) + "\n");
+      });
+      return inner.embed(texts);
+    }
+  };
+}
 
 export {
   utcDay,
@@ -1411,5 +1429,6 @@ export {
   estimateChatTokens,
   BudgetExceededError,
   estimateRequestTokens,
-  budgetedModelClient
+  budgetedModelClient,
+  budgetedEmbedder
 };
