@@ -14,7 +14,7 @@ import { runAuditJob } from "../src/jobs/audit/index.js";
 import { localAuditSource } from "../src/wiring/audit-wiring.js";
 import { execGit } from "../src/adapters/workspace/exec-git.js";
 import { treeAt } from "../src/adapters/workspace/git-revisions.js";
-import { patchLines } from "../src/core/audit/patch-lines.js";
+import { parsePatch } from "../src/core/diff/parse-patch.js";
 import { definitionsInLine } from "../src/core/audit/definition-lines.js";
 import { languageOfPath } from "../src/core/audit/code-files.js";
 import { isDistinctiveName } from "../src/core/audit/common-names.js";
@@ -128,13 +128,13 @@ for (const label of replays) {
   const source = await localAuditSource({ root: path, base: `${label.sha}^`, head: label.sha });
   const removedIn = (text: string | undefined, file: string) => {
     const language = languageOfPath(file);
-    return language ? patchLines(text).removed.flatMap((l) => definitionsInLine(l.text, language)).map((d) => d.name).filter(isDistinctiveName) : [];
+    return language ? parsePatch(text).removed.flatMap((l) => definitionsInLine(l.text, language)).map((d) => d.name).filter(isDistinctiveName) : [];
   };
   const definition = source.files.find((f) => removedIn(f.patch, f.path).length > 0);
   if (!definition) continue;
   const names = removedIn(definition.patch, definition.path);
   const others = source.files.filter((f) => f !== definition);
-  const expected = others.some((f) => patchLines(f.patch).removed.some((l) => names.some((n) => new RegExp(`(?<![\\w$])${n}(?![\\w$])`).test(l.text))));
+  const expected = others.some((f) => parsePatch(f.patch).removed.some((l) => names.some((n) => new RegExp(`(?<![\\w$])${n}(?![\\w$])`).test(l.text))));
   const base = await treeAt(path, `${label.sha}^`);
   const otherPaths = new Set(others.map((f) => f.path));
   const tree: HeadTree = {

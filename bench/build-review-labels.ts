@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { chunkMarkdown } from "../src/core/retrieval/chunk-markdown.js";
-import { parsePatch } from "../src/core/review/parse-patch.js";
+import { parsePatch } from "../src/core/diff/parse-patch.js";
 
 const clone = process.argv[2];
 if (!clone) throw new Error("usage: build-review-labels.ts /path/to/clone [--code=REGEX] [--max=N]");

@@ -16,7 +16,7 @@ import { retrieveChunks } from "../src/core/retrieval/retrieve-chunks.js";
 import { queryTerms } from "../src/core/retrieval/retrieval-terms.js";
 import { enclosingSymbol, symbolsOf } from "../src/core/retrieval/symbols.js";
 import { diffQuery, headQuery } from "../src/core/review/diff-query.js";
-import { parsePatch } from "../src/core/review/parse-patch.js";
+import { parsePatch } from "../src/core/diff/parse-patch.js";
 
 const clone = process.argv[2];
 if (!clone) throw new Error("usage: review-retrieval-quality.ts /path/to/clone (of encode/httpx)");

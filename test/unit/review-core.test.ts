@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkMarkdown } from "../../src/core/retrieval/chunk-markdown.js";
 import { reciprocalRankFusion } from "../../src/core/retrieval/fuse-rankings.js";
 import { checkCitations, fingerprintOf } from "../../src/core/review/check-citations.js";
-import { parsePatch } from "../../src/core/review/parse-patch.js";
+import { parsePatch } from "../../src/core/diff/parse-patch.js";
 import { parseReviewAnswer } from "../../src/core/review/review-answer.js";
 import { renderTemplate } from "../../src/prompts/templates.js";
 
@@ -44,6 +44,14 @@ describe("parsePatch", () => {
     expect(patch.added).toEqual([{ line: 2, text: "B" }]);
     expect(patch.removed.map((r) => r.line)).toEqual([2, 11]);
     expect(patch.changedLines).toEqual([2, 11]);
+  });
+
+  it("reads a CRLF file's diff without the \\r, keeps each side's lines in their hunk, and stops at the next file", () => {
+    const patch = parsePatch("@@ -1,2 +1,2 @@\r\n a\r\n-b\r\n+B\r\ndiff --git a/other b/other\n+++ b/other\n");
+    expect(patch.added).toEqual([{ line: 2, text: "B" }]);
+    expect(patch.removed).toEqual([{ line: 2, text: "b" }]);
+    expect([...patch.right]).toEqual([[1, 0], [2, 0]]);
+    expect([...patch.left]).toEqual([[1, 0], [2, 0]]);
   });
 });
 

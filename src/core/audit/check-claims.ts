@@ -9,7 +9,7 @@ import { isCodePath, languageOfPath, type CodeLanguage } from "./code-files.js";
 import { maskCode } from "./code-mask.js";
 import { definitionsInLine } from "./definition-lines.js";
 import { codeChanged, testsChanged } from "./check-missing-tests.js";
-import { patchLines } from "./patch-lines.js";
+import { parsePatch } from "../diff/parse-patch.js";
 import type { Finding } from "./check-paths.js";
 
 export interface ClaimContext {
@@ -86,7 +86,7 @@ function codeLinesChanged(files: readonly AuditFile[]): string | undefined {
   for (const file of codeChanged(files)) {
     const language = languageOfPath(file.path);
     if (!file.patch) return file.path;
-    const lines = patchLines(file.patch);
+    const lines = parsePatch(file.patch);
     const texts = [...lines.added, ...lines.removed].map((l) => l.text);
     const code = language ? maskCode(texts.join("\n"), language, { strings: false }) : texts.join("\n");
     if (code.split("\n").some((line) => line.trim() !== "")) return file.path;
@@ -105,7 +105,7 @@ async function stillThere(target: string, context: ClaimContext): Promise<{ how:
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length < 3) return undefined;
   // The diff removed something by that name (a use, a definition elsewhere): the text may mean that one.
   const word = new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`);
-  if (context.files.some((f) => patchLines(f.patch).removed.some((l) => word.test(l.text)))) return undefined;
+  if (context.files.some((f) => parsePatch(f.patch).removed.some((l) => word.test(l.text)))) return undefined;
   const changed = context.files.filter((f) => f.status !== "removed" && isCodePath(f.path) && languageOfPath(f.path));
   const contents = await context.tree.read(changed.map((f) => f.path));
   for (const [path, content] of contents) {

@@ -10,7 +10,7 @@ import { maskCode } from "./code-mask.js";
 import { isDistinctiveName } from "./common-names.js";
 import { definitionsInLine, type DefinitionKind } from "./definition-lines.js";
 import { bindsName, escapeRegExp } from "./name-bindings.js";
-import { patchLines } from "./patch-lines.js";
+import { parsePatch } from "../diff/parse-patch.js";
 import { symbolsOf } from "../retrieval/symbols.js";
 
 export interface RenameLimits {
@@ -132,7 +132,7 @@ function removedNames(files: readonly AuditFile[]): RemovedName[] {
   for (const file of files) {
     const language = languageOfPath(file.path);
     if (!language || !file.patch || isGeneratedPath(file.path)) continue;
-    const lines = patchLines(file.patch);
+    const lines = parsePatch(file.patch);
     const defs = (texts: string[], loose: boolean) =>
       maskCode(texts.join("\n"), language)
         .split("\n")

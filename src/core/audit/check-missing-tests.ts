@@ -2,12 +2,12 @@
 // `#[cfg(test)]` added to a .rs file counts as a test change.
 import type { AuditFile, AuditIssue } from "./audit-types.js";
 import { isCodePath, isTestPath } from "./code-files.js";
-import { patchLines } from "./patch-lines.js";
+import { parsePatch } from "../diff/parse-patch.js";
 
 const INLINE_TEST = /#\[(?:tokio::)?test\b|#\[cfg\(test\)\]|\bdef test_\w+|\bfunc Test\w+\(|\b(?:it|test|describe)\s*\(\s*["'`]/;
 
 export function testsChanged(files: readonly AuditFile[]): boolean {
-  return files.some((file) => (isTestPath(file.path) && file.status !== "removed") || patchLines(file.patch).added.some((line) => INLINE_TEST.test(line.text)));
+  return files.some((file) => (isTestPath(file.path) && file.status !== "removed") || parsePatch(file.patch).added.some((line) => INLINE_TEST.test(line.text)));
 }
 
 export function codeChanged(files: readonly AuditFile[]): AuditFile[] {

@@ -3,7 +3,7 @@
 import { detectSecrets, secretPathReason } from "../secrets/detect-secrets.js";
 import type { AuditFile, AuditIssue } from "./audit-types.js";
 import { isTestPath } from "./code-files.js";
-import { patchLines } from "./patch-lines.js";
+import { parsePatch } from "../diff/parse-patch.js";
 
 export function checkSecrets(files: readonly AuditFile[]): (Omit<AuditIssue, "blocking"> & { blocking?: boolean })[] {
   const issues: (Omit<AuditIssue, "blocking"> & { blocking?: boolean })[] = [];
@@ -14,7 +14,7 @@ export function checkSecrets(files: readonly AuditFile[]): (Omit<AuditIssue, "bl
     const inTests = isTestPath(file.path) ? { blocking: false, note: " (in a test path: likely a fixture)" } : { note: "" };
     const { note, ...advice } = inTests;
     if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})${note}`, path: file.path, ...advice });
-    const added = patchLines(file.patch).added;
+    const added = parsePatch(file.patch).added;
     if (added.length === 0) continue;
     const reported = new Set<number>();
     for (const finding of detectSecrets(added.map((l) => l.text).join("\n"), { path: file.path })) {

@@ -2,7 +2,8 @@
 // inside a hunk: added and context lines on the new side (RIGHT), removed and context lines on the old side
 // (LEFT). A comment spanning several lines must stay inside one hunk (GitHub refuses it otherwise).
 // `patch` is a file's hunks as GitHub's compare gives them (from the first `@@`), or a whole `git diff` of
-// one file; the header lines before the first hunk are ignored.
+// one file; the header lines before the first hunk are ignored (the walk is `core/diff/parse-patch.ts`).
+import { parsePatch } from "../diff/parse-patch.js";
 
 export interface DiffSides {
   /** New-side line → index of the hunk it is in. */
@@ -11,31 +12,8 @@ export interface DiffSides {
   left: Map<number, number>;
 }
 
-const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-
 export function diffSides(patch: string | undefined): DiffSides {
-  const right = new Map<number, number>();
-  const left = new Map<number, number>();
-  let hunk = -1;
-  let oldLine = 0;
-  let newLine = 0;
-  for (const line of (patch ?? "").split("\n")) {
-    const header = HUNK.exec(line);
-    if (header) {
-      hunk += 1;
-      oldLine = Number(header[1]);
-      newLine = Number(header[2]);
-      continue;
-    }
-    if (hunk < 0 || line.startsWith("\\")) continue; // before the first hunk; "\ No newline at end of file"
-    if (line.startsWith("+")) right.set(newLine++, hunk);
-    else if (line.startsWith("-")) left.set(oldLine++, hunk);
-    else if (line.startsWith(" ") || line === "") {
-      // A context line (an empty one when a tool trimmed its leading space); trailing "" after the last line is harmless.
-      right.set(newLine++, hunk);
-      left.set(oldLine++, hunk);
-    }
-  }
+  const { right, left } = parsePatch(patch);
   return { right, left };
 }
 

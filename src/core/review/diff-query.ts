@@ -3,7 +3,7 @@
 // weight: the names of the definitions the change sits in, the path, then the words of the added and removed
 // lines (identifiers split at case changes, comments' words too). Light-stemmed, stopwords out, capped.
 import { queryTerms } from "../retrieval/retrieval-terms.js";
-import type { ParsedPatch } from "./parse-patch.js";
+import type { ParsedPatch } from "../diff/parse-patch.js";
 
 export interface DiffQueryInput {
   path: string;

@@ -9,7 +9,7 @@ import type { ReviewSource } from "../../adapters/workspace/git-review-source.js
 import type { Config } from "../../config/schema.js";
 import { diffQuery } from "../../core/review/diff-query.js";
 import { enclosingSymbol, symbolsOf } from "../../core/retrieval/symbols.js";
-import { parsePatch } from "../../core/review/parse-patch.js";
+import { parsePatch } from "../../core/diff/parse-patch.js";
 import { planFiles, type ChangedFile } from "../../core/review/plan-files.js";
 import { renderReport } from "../../core/review/render-report.js";
 import { parseReviews, REVIEWS_PATH, tierOf, type ReviewRecord } from "../../core/review/review-record.js";
