@@ -1,9 +1,10 @@
 // Embeddings over any OpenAI-compatible `/embeddings` endpoint (OpenAI, Ollama, vLLM, LM Studio, gateways) with
 // the official SDK (its retries, timeouts), in batches. Vectors are asked as plain floats: several local servers
 // do not implement the SDK's default base64 encoding. Failures say which model and server, never the key.
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ResolvedModel } from "../../ports/model-config.js";
 import { describeModelFailure } from "./describe-model-failure.js";
+import { openAISdk } from "./openai-sdk.js";
 
 export interface Embedder {
   /** `provider/model`, part of the cache key: vectors of two models never mix. */
@@ -28,18 +29,7 @@ export interface EmbedderOptions {
 
 export function createEmbedder(model: ResolvedModel, options: EmbedderOptions = {}): Embedder {
   const maxRetries = options.maxRetries ?? 2;
-  const sdk = new OpenAI({
-    baseURL: model.baseUrl,
-    apiKey: model.apiKey ?? "not-needed",
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    timeout: Math.max(1, Math.round(model.timeoutMs)),
-    maxRetries,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    logLevel: "off",
-  });
+  const sdk = openAISdk(model, { maxRetries, fetch: options.fetch });
   const batchSize = Math.max(1, options.batchSize ?? 64);
   return {
     id: model.id,

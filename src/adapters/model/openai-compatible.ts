@@ -4,12 +4,14 @@
 // fallback across the task's model chain, learning what a server refuses (json_schema response formats,
 // `max_tokens` on newer OpenAI models, a non-default temperature), usage when the server reports none,
 // and error texts that say what to check without ever containing a key.
-import OpenAI, { APIError } from "openai";
+import type OpenAI from "openai";
+import { APIError } from "openai";
 import { ModelError } from "../../ports/model.js";
 import type { ChatRequest, ChatResponse, ModelClient } from "../../ports/model.js";
 import type { ResolvedModel } from "../../ports/model-config.js";
 import { describeModelFailure, ModelAnswerError } from "./describe-model-failure.js";
 import { estimateUsage } from "./estimate-usage.js";
+import { openAISdk } from "./openai-sdk.js";
 
 type Usage = ChatResponse["usage"];
 type Body = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
@@ -36,9 +38,6 @@ export interface OpenAIModelClientOptions {
   maxAnswerBytes?: number;
 }
 
-/** Sent when a provider needs no key: the SDK insists on one, and local servers ignore it. */
-const NO_KEY = "not-needed";
-
 type Quirk = "no_json_schema" | "max_completion_tokens" | "no_temperature";
 
 export function createOpenAIModelClient(models: ResolvedModel[], options: OpenAIModelClientOptions = {}): ModelClient {
@@ -56,21 +55,7 @@ export function createOpenAIModelClient(models: ResolvedModel[], options: OpenAI
   function sdkFor(model: ResolvedModel): OpenAI {
     let sdk = sdkClients.get(model);
     if (!sdk) {
-      sdk = new OpenAI({
-        baseURL: model.baseUrl,
-        apiKey: model.apiKey ?? NO_KEY,
-        // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY from the
-        // environment and would send OpenAI's headers to every other provider too.
-        organization: null,
-        project: null,
-        adminAPIKey: null,
-        webhookSecret: null,
-        timeout: Math.max(1, Math.round(model.timeoutMs)),
-        maxRetries,
-        fetch: fetchImpl,
-        // We report failures ourselves (scrubbed); the SDK's own logging could print request details.
-        logLevel: "off",
-      });
+      sdk = openAISdk(model, { maxRetries, fetch: fetchImpl });
       sdkClients.set(model, sdk);
     }
     return sdk;
