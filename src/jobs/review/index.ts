@@ -2,17 +2,13 @@
 // wiring/forge-jobs.ts): fetch the PR's base and head into the checkout (git objects only: nothing of the PR is
 // checked out or run), review, post the comments and the report.
 import { fetchPullRefs, openGitReviewSource } from "../../adapters/workspace/git-review-source.js";
-import type { Embedder } from "../../adapters/model/embedder.js";
 import type { Config } from "../../config/schema.js";
 import type { JobRequest } from "../../core/events/route-event.js";
 import { wasReviewed } from "../../core/review/review-result.js";
 import type { Forge } from "../../ports/forge.js";
-import type { StateStore } from "../../ports/state.js";
 import type { Workspace } from "../../ports/workspace.js";
-import type { Logger } from "../logger.js";
 import { postedFindings, postReviewResult } from "./post-findings.js";
-import { reviewChanges } from "./review-changes.js";
-import type { Rung } from "./review-file.js";
+import { reviewChanges, type ReviewDeps } from "./review-changes.js";
 
 export { reviewChanges, type ReviewDeps, type ReviewOptions } from "./review-changes.js";
 
@@ -21,17 +17,12 @@ export function protectedForReview(config: Config): string[] {
   return [...new Set([...config.paths.protected, ...config.paths.extra_protected])];
 }
 
-export interface ReviewJobDeps {
+/** What `reviewChanges` needs, with the forge and a checkout in place of the source they give it. */
+export type ReviewJobDeps = Omit<ReviewDeps, "source"> & {
   forge: Forge;
   /** A checkout of the repository (the PR's refs are fetched into it). */
   workspace: Workspace;
-  state: StateStore;
-  ladder: Rung[];
-  embedder?: Embedder;
-  config: Config;
-  log: Logger;
-  now: () => Date;
-}
+};
 
 export interface ReviewJobResult {
   notes: string[];
