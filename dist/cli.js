@@ -47,16 +47,16 @@ function processIo() {
 
 // src/cli/run-cli.ts
 var COMMANDS = {
-  cycle: async (argv, io) => (await import("./chunks/cycle-RPNCOMRF.js")).cycleCommand(argv, io),
+  cycle: async (argv, io) => (await import("./chunks/cycle-YRVUHKNV.js")).cycleCommand(argv, io),
   gaps: async (argv, io) => (await import("./chunks/gaps-24DMUT45.js")).gapsCommand(argv, io),
-  review: async (argv, io) => (await import("./chunks/review-CVURUYLN.js")).reviewCommand(argv, io),
-  context: async (argv, io) => (await import("./chunks/context-WME5QIPZ.js")).contextCommand(argv, io),
+  review: async (argv, io) => (await import("./chunks/review-KE4LXGQO.js")).reviewCommand(argv, io),
+  context: async (argv, io) => (await import("./chunks/context-56FKFEZU.js")).contextCommand(argv, io),
   "apply-edits": async (argv, io) => (await import("./chunks/apply-edits-JESSMRVD.js")).applyEditsCommand(argv, io),
-  apply: async (argv, io) => (await import("./chunks/apply-XUDBXBTX.js")).applyCommand(argv, io),
-  audit: async (argv, io) => (await import("./chunks/audit-CDEVGCTR.js")).auditCommand(argv, io),
-  stats: async (argv, io) => (await import("./chunks/stats-KKYUUKGE.js")).statsCommand(argv, io),
-  demo: async (argv, io) => (await import("./chunks/demo-FBXYBFRZ.js")).demoCommand(argv, io),
-  serve: async (argv, io) => (await import("./chunks/serve-KFCK35JS.js")).serveCommand(argv, io)
+  apply: async (argv, io) => (await import("./chunks/apply-36O3YGDJ.js")).applyCommand(argv, io),
+  audit: async (argv, io) => (await import("./chunks/audit-YJGNFVVZ.js")).auditCommand(argv, io),
+  stats: async (argv, io) => (await import("./chunks/stats-I7IBYYZ4.js")).statsCommand(argv, io),
+  demo: async (argv, io) => (await import("./chunks/demo-SWTTV6RK.js")).demoCommand(argv, io),
+  serve: async (argv, io) => (await import("./chunks/serve-23U7R5IR.js")).serveCommand(argv, io)
 };
 var HELP = `prd-bot ${VERSION}: turns [bot-eligible] PRD lines into small, tested draft pull requests.
 

@@ -19917,7 +19917,7 @@ async function runAction(env = process.env) {
     }
     if ("error" in loaded) throw loaded.error;
     const log = actionLogger(secrets);
-    const { runActionJob } = await import("./chunks/action-QI263MKK.js");
+    const { runActionJob } = await import("./chunks/action-4S67MIKZ.js");
     const result = await runActionJob({ env, inputs, request, config: loaded.config, configFile: loaded.file, workspaceDir, payload: event.payload, log, now: () => /* @__PURE__ */ new Date() });
     report(result, env, secrets);
     if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(summary, result, secrets);

@@ -21,7 +21,7 @@ import {
   createOpenAIModelClient,
   openLocal,
   resolveModelChain
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import {
   execGit
 } from "./chunk-ODAENZB3.js";

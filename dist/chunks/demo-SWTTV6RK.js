@@ -18,7 +18,7 @@ import "./chunk-BYGMBUYC.js";
 import {
   modelFor,
   openLocal
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

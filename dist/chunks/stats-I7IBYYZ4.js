@@ -7,7 +7,7 @@ import {
 } from "./chunk-BYGMBUYC.js";
 import {
   openLocal
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

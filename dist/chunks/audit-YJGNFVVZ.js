@@ -3,8 +3,9 @@ import {
   auditModel,
   localAuditSource,
   runAuditJob
-} from "./chunk-LJKKL7AZ.js";
+} from "./chunk-G7YIY3QH.js";
 import "./chunk-67CUJNE5.js";
+import "./chunk-NAZR2PN3.js";
 import {
   UsageError,
   parseCommandArgs
@@ -13,7 +14,7 @@ import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import {
   openLocal
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

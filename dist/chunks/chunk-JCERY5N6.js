@@ -7,7 +7,7 @@ import {
   languageOf,
   placeComment,
   renderSuggestion
-} from "./chunk-JK7DIZ42.js";
+} from "./chunk-EJQ67LX4.js";
 import {
   REVIEWS_PATH,
   SEVERITIES,
@@ -19,6 +19,9 @@ import {
   sanitizeModelText,
   upsertReport
 } from "./chunk-JYKYN4DB.js";
+import {
+  parsePatch
+} from "./chunk-NAZR2PN3.js";
 import {
   MiniSearch,
   cachedVectors,
@@ -38,7 +41,7 @@ import {
   createOpenAIModelClient,
   resolveEmbedModel,
   resolveModelChain
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import {
   GitError,
   authEnv,
@@ -191,52 +194,6 @@ function diffQuery(input) {
     ...input.patch.removed.map((line) => line.text)
   ];
   return queryTerms(parts).filter((term) => !CODE_NOISE.has(term) && !/^\d+$/.test(term)).slice(0, MAX_QUERY_TERMS);
-}
-
-// src/core/review/parse-patch.ts
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(patch) {
-  const result = { hunks: [], added: [], removed: [], changedLines: [] };
-  if (!patch) return result;
-  const changed = /* @__PURE__ */ new Set();
-  let oldLine = 0;
-  let newLine = 0;
-  let inHunk = false;
-  for (const raw of patch.split("\n")) {
-    const header = HUNK.exec(raw);
-    if (header) {
-      const hunk = {
-        oldStart: Number(header[1]),
-        oldLines: header[2] === void 0 ? 1 : Number(header[2]),
-        newStart: Number(header[3]),
-        newLines: header[4] === void 0 ? 1 : Number(header[4])
-      };
-      result.hunks.push(hunk);
-      oldLine = hunk.oldStart;
-      newLine = hunk.newStart;
-      inHunk = true;
-      continue;
-    }
-    if (!inHunk || raw.startsWith("\\")) continue;
-    const mark = raw[0];
-    const text = raw.slice(1);
-    if (mark === "+") {
-      result.added.push({ line: newLine, text });
-      changed.add(newLine);
-      newLine += 1;
-    } else if (mark === "-") {
-      result.removed.push({ line: oldLine, text });
-      changed.add(Math.max(1, newLine));
-      oldLine += 1;
-    } else if (mark === " " || raw === "") {
-      oldLine += 1;
-      newLine += 1;
-    } else {
-      inHunk = false;
-    }
-  }
-  result.changedLines = [...changed].sort((a, b) => a - b);
-  return result;
 }
 
 // src/core/review/plan-files.ts

@@ -21,8 +21,8 @@ import {
   retry,
   runForgeJob,
   throttling
-} from "./chunk-ASG3WBZX.js";
-import "./chunk-QHUF3D64.js";
+} from "./chunk-DCRDSZAY.js";
+import "./chunk-JCERY5N6.js";
 import {
   parseScrumCommand,
   scrumHelp
@@ -30,13 +30,14 @@ import {
 import {
   UnsupportedError
 } from "./chunk-CHRPTEUR.js";
-import "./chunk-JK7DIZ42.js";
+import "./chunk-EJQ67LX4.js";
 import "./chunk-WKVJPJSK.js";
 import {
   basicCredentials,
   runForgeCycles
-} from "./chunk-LQ6BTLXM.js";
+} from "./chunk-YNDQCUKL.js";
 import "./chunk-JYKYN4DB.js";
+import "./chunk-NAZR2PN3.js";
 import {
   UsageError,
   parseCommandArgs,
@@ -48,7 +49,7 @@ import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-276HPVAO.js";
+import "./chunk-VEPGM2LT.js";
 import {
   openGitWorkspace
 } from "./chunk-ODAENZB3.js";
@@ -18745,4 +18746,4 @@ export {
   SERVE_HELP,
   serveCommand
 };
-/*! For license information please see serve-KFCK35JS.js.LEGAL.txt */
+/*! For license information please see serve-23U7R5IR.js.LEGAL.txt */

@@ -8,23 +8,24 @@ import {
   forgeAuditSource,
   renderDetails,
   runAuditJob
-} from "./chunk-LJKKL7AZ.js";
+} from "./chunk-G7YIY3QH.js";
 import "./chunk-67CUJNE5.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-LQ6BTLXM.js";
+} from "./chunk-YNDQCUKL.js";
 import {
   sanitizeModelLine,
   sanitizeModelText
 } from "./chunk-JYKYN4DB.js";
+import "./chunk-NAZR2PN3.js";
 import "./chunk-BLP4DUNT.js";
 import "./chunk-KH5HBYDN.js";
 import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-276HPVAO.js";
+import "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

@@ -1,29 +1,11 @@
 import { createRequire as __prdBotCreateRequire } from 'node:module'; const require = __prdBotCreateRequire(import.meta.url);
+import {
+  parsePatch
+} from "./chunk-NAZR2PN3.js";
 
 // src/core/post/diff-lines.ts
-var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 function diffSides(patch) {
-  const right = /* @__PURE__ */ new Map();
-  const left = /* @__PURE__ */ new Map();
-  let hunk = -1;
-  let oldLine = 0;
-  let newLine = 0;
-  for (const line of (patch ?? "").split("\n")) {
-    const header = HUNK.exec(line);
-    if (header) {
-      hunk += 1;
-      oldLine = Number(header[1]);
-      newLine = Number(header[2]);
-      continue;
-    }
-    if (hunk < 0 || line.startsWith("\\")) continue;
-    if (line.startsWith("+")) right.set(newLine++, hunk);
-    else if (line.startsWith("-")) left.set(oldLine++, hunk);
-    else if (line.startsWith(" ") || line === "") {
-      right.set(newLine++, hunk);
-      left.set(oldLine++, hunk);
-    }
-  }
+  const { right, left } = parsePatch(patch);
   return { right, left };
 }
 function diffLines(patch) {

@@ -9,16 +9,17 @@ import {
 import {
   diffLines,
   renderSuggestion
-} from "./chunk-JK7DIZ42.js";
+} from "./chunk-EJQ67LX4.js";
 import "./chunk-WKVJPJSK.js";
 import {
   createBranchStore,
   credentialedUrl
-} from "./chunk-LQ6BTLXM.js";
+} from "./chunk-YNDQCUKL.js";
 import {
   sanitizeModelText,
   upsertReport
 } from "./chunk-JYKYN4DB.js";
+import "./chunk-NAZR2PN3.js";
 import {
   applyRules
 } from "./chunk-BLP4DUNT.js";
@@ -33,7 +34,7 @@ import {
   createOpenAIModelClient,
   detectWorkspaceTestCommand,
   resolveModelChain
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import {
   openGitWorkspace
 } from "./chunk-ODAENZB3.js";

@@ -19,7 +19,7 @@ import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
 import {
   openLocal
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

@@ -5,11 +5,12 @@ import {
   reviewChanges,
   reviewModelsFor,
   wasReviewed
-} from "./chunk-QHUF3D64.js";
+} from "./chunk-JCERY5N6.js";
 import "./chunk-CHRPTEUR.js";
-import "./chunk-JK7DIZ42.js";
+import "./chunk-EJQ67LX4.js";
 import "./chunk-WKVJPJSK.js";
 import "./chunk-JYKYN4DB.js";
+import "./chunk-NAZR2PN3.js";
 import {
   UsageError,
   parseCommandArgs
@@ -21,7 +22,7 @@ import {
 import "./chunk-2QDLELWW.js";
 import {
   openLocal
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";

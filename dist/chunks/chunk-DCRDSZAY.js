@@ -2,7 +2,7 @@ import { createRequire as __prdBotCreateRequire } from 'node:module'; const requ
 import {
   reviewModelsFor,
   runReviewJob
-} from "./chunk-QHUF3D64.js";
+} from "./chunk-JCERY5N6.js";
 import {
   scrumHelp
 } from "./chunk-YFYGGD3R.js";
@@ -15,7 +15,7 @@ import {
   credentialedUrl,
   gitRemoteFor,
   secretsOf
-} from "./chunk-LQ6BTLXM.js";
+} from "./chunk-YNDQCUKL.js";
 import {
   sanitizeModelText
 } from "./chunk-JYKYN4DB.js";
@@ -3722,9 +3722,9 @@ async function runForgeJob(request2, deps) {
     case "review":
       return reviewArm(request2, deps);
     case "apply":
-      return (await import("./apply-job-K5SVX3IL.js")).runForgeApply({ pr: request2.pr, asked: requesterOf(request2) !== void 0 || deps.origin === "app" }, deps);
+      return (await import("./apply-job-ND4PXLZT.js")).runForgeApply({ pr: request2.pr, asked: requesterOf(request2) !== void 0 || deps.origin === "app" }, deps);
     case "audit":
-      return (await import("./audit-job-HKRDPGRG.js")).runForgeAudit(request2.pr, deps);
+      return (await import("./audit-job-MQDGQHMJ.js")).runForgeAudit(request2.pr, deps);
   }
 }
 function requesterOf(request2) {
@@ -4140,4 +4140,4 @@ export {
   createGitHubForge,
   runForgeJob
 };
-/*! For license information please see chunk-ASG3WBZX.js.LEGAL.txt */
+/*! For license information please see chunk-DCRDSZAY.js.LEGAL.txt */

@@ -11043,8 +11043,27 @@ function estimateUsage(messages, content) {
   return { prompt_tokens: prompt, completion_tokens: countTokens(content) };
 }
 
-// src/adapters/model/openai-compatible.ts
+// src/adapters/model/openai-sdk.ts
 var NO_KEY = "not-needed";
+function openAISdk(model, options) {
+  return new OpenAI({
+    baseURL: model.baseUrl,
+    apiKey: model.apiKey ?? NO_KEY,
+    // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY from the
+    // environment and would send OpenAI's headers to every other provider too.
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
+    timeout: Math.max(1, Math.round(model.timeoutMs)),
+    maxRetries: options.maxRetries,
+    ...options.fetch ? { fetch: options.fetch } : {},
+    // We report failures ourselves (scrubbed); the SDK's own logging could print request details.
+    logLevel: "off"
+  });
+}
+
+// src/adapters/model/openai-compatible.ts
 function createOpenAIModelClient(models, options = {}) {
   const maxRetries = options.maxRetries ?? 2;
   const maxAnswerBytes = options.maxAnswerBytes ?? Number.POSITIVE_INFINITY;
@@ -11057,21 +11076,7 @@ function createOpenAIModelClient(models, options = {}) {
   function sdkFor(model) {
     let sdk = sdkClients.get(model);
     if (!sdk) {
-      sdk = new OpenAI({
-        baseURL: model.baseUrl,
-        apiKey: model.apiKey ?? NO_KEY,
-        // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY from the
-        // environment and would send OpenAI's headers to every other provider too.
-        organization: null,
-        project: null,
-        adminAPIKey: null,
-        webhookSecret: null,
-        timeout: Math.max(1, Math.round(model.timeoutMs)),
-        maxRetries,
-        fetch: fetchImpl,
-        // We report failures ourselves (scrubbed); the SDK's own logging could print request details.
-        logLevel: "off"
-      });
+      sdk = openAISdk(model, { maxRetries, fetch: fetchImpl });
       sdkClients.set(model, sdk);
     }
     return sdk;
@@ -11465,18 +11470,7 @@ var EmbeddingError = class extends Error {
 };
 function createEmbedder(model, options = {}) {
   const maxRetries = options.maxRetries ?? 2;
-  const sdk = new OpenAI({
-    baseURL: model.baseUrl,
-    apiKey: model.apiKey ?? "not-needed",
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    timeout: Math.max(1, Math.round(model.timeoutMs)),
-    maxRetries,
-    ...options.fetch ? { fetch: options.fetch } : {},
-    logLevel: "off"
-  });
+  const sdk = openAISdk(model, { maxRetries, fetch: options.fetch });
   const batchSize = Math.max(1, options.batchSize ?? 64);
   return {
     id: model.id,

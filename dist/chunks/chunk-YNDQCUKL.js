@@ -22,7 +22,7 @@ import {
   detectWorkspaceTestCommand,
   proposeEmbedderFor,
   resolveModelChain
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import {
   redactUrls
 } from "./chunk-ODAENZB3.js";

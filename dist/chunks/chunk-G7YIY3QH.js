@@ -5,6 +5,9 @@ import {
   quoteClaim
 } from "./chunk-67CUJNE5.js";
 import {
+  parsePatch
+} from "./chunk-NAZR2PN3.js";
+import {
   initParsers
 } from "./chunk-3UQTJ3QH.js";
 import {
@@ -14,7 +17,7 @@ import {
 import {
   createOpenAIModelClient,
   resolveModelChain
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import {
   GitError,
   authEnv,
@@ -437,38 +440,10 @@ function definitionsInLine(text, language, options = {}) {
   return found;
 }
 
-// src/core/audit/patch-lines.ts
-var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-function patchLines(patch) {
-  const added = [];
-  const removed = [];
-  let oldLine = 0;
-  let newLine = 0;
-  let inHunk = false;
-  for (const raw of (patch ?? "").split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const hunk = HUNK.exec(line);
-    if (hunk) {
-      oldLine = Number(hunk[1]);
-      newLine = Number(hunk[2]);
-      inHunk = true;
-      continue;
-    }
-    if (!inHunk || line.startsWith("\\")) continue;
-    if (line.startsWith("+")) added.push({ line: newLine++, text: line.slice(1) });
-    else if (line.startsWith("-")) removed.push({ line: oldLine++, text: line.slice(1) });
-    else {
-      oldLine++;
-      newLine++;
-    }
-  }
-  return { added, removed };
-}
-
 // src/core/audit/check-missing-tests.ts
 var INLINE_TEST = /#\[(?:tokio::)?test\b|#\[cfg\(test\)\]|\bdef test_\w+|\bfunc Test\w+\(|\b(?:it|test|describe)\s*\(\s*["'`]/;
 function testsChanged(files) {
-  return files.some((file) => isTestPath(file.path) && file.status !== "removed" || patchLines(file.patch).added.some((line) => INLINE_TEST.test(line.text)));
+  return files.some((file) => isTestPath(file.path) && file.status !== "removed" || parsePatch(file.patch).added.some((line) => INLINE_TEST.test(line.text)));
 }
 function codeChanged(files) {
   return files.filter((file) => isCodePath(file.path) && !isTestPath(file.path) && file.status !== "removed");
@@ -539,7 +514,7 @@ function codeLinesChanged(files) {
   for (const file of codeChanged(files)) {
     const language = languageOfPath(file.path);
     if (!file.patch) return file.path;
-    const lines = patchLines(file.patch);
+    const lines = parsePatch(file.patch);
     const texts = [...lines.added, ...lines.removed].map((l) => l.text);
     const code = language ? maskCode(texts.join("\n"), language, { strings: false }) : texts.join("\n");
     if (code.split("\n").some((line) => line.trim() !== "")) return file.path;
@@ -555,7 +530,7 @@ async function stillThere(target, context) {
   const name = clean.split(/::|\./).pop() ?? clean;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length < 3) return void 0;
   const word = new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`);
-  if (context.files.some((f) => patchLines(f.patch).removed.some((l) => word.test(l.text)))) return void 0;
+  if (context.files.some((f) => parsePatch(f.patch).removed.some((l) => word.test(l.text)))) return void 0;
   const changed = context.files.filter((f) => f.status !== "removed" && isCodePath(f.path) && languageOfPath(f.path));
   const contents = await context.tree.read(changed.map((f) => f.path));
   for (const [path2, content] of contents) {
@@ -758,7 +733,7 @@ function removedNames(files) {
   for (const file of files) {
     const language = languageOfPath(file.path);
     if (!language || !file.patch || isGeneratedPath(file.path)) continue;
-    const lines = patchLines(file.patch);
+    const lines = parsePatch(file.patch);
     const defs = (texts, loose) => maskCode(texts.join("\n"), language).split("\n").flatMap((line) => definitionsInLine(line, language, { loose }).filter((d) => countWord(line, d.name) === 1));
     const removed = defs(lines.removed.map((l) => l.text), false);
     const added = defs(lines.added.map((l) => l.text), true);
@@ -847,7 +822,7 @@ function checkSecrets(files) {
     const inTests = isTestPath(file.path) ? { blocking: false, note: " (in a test path: likely a fixture)" } : { note: "" };
     const { note, ...advice } = inTests;
     if (byName) issues.push({ kind: "secret", message: `adds ${file.path}, a credential file (${byName})${note}`, path: file.path, ...advice });
-    const added = patchLines(file.patch).added;
+    const added = parsePatch(file.patch).added;
     if (added.length === 0) continue;
     const reported = /* @__PURE__ */ new Set();
     for (const finding of detectSecrets(added.map((l) => l.text).join("\n"), { path: file.path })) {

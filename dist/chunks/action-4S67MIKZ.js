@@ -5,18 +5,19 @@ import {
   createGiteaForge,
   githubServerUrl,
   runForgeJob
-} from "./chunk-ASG3WBZX.js";
-import "./chunk-QHUF3D64.js";
+} from "./chunk-DCRDSZAY.js";
+import "./chunk-JCERY5N6.js";
 import "./chunk-YFYGGD3R.js";
 import {
   ForgeError
 } from "./chunk-CHRPTEUR.js";
-import "./chunk-JK7DIZ42.js";
+import "./chunk-EJQ67LX4.js";
 import "./chunk-WKVJPJSK.js";
 import {
   runForgeCycles
-} from "./chunk-LQ6BTLXM.js";
+} from "./chunk-YNDQCUKL.js";
 import "./chunk-JYKYN4DB.js";
+import "./chunk-NAZR2PN3.js";
 import "./chunk-BLP4DUNT.js";
 import {
   findGaps
@@ -25,7 +26,7 @@ import "./chunk-3UZFI7QD.js";
 import "./chunk-3UQTJ3QH.js";
 import "./chunk-2QDLELWW.js";
 import "./chunk-BYGMBUYC.js";
-import "./chunk-276HPVAO.js";
+import "./chunk-VEPGM2LT.js";
 import {
   openGitWorkspace
 } from "./chunk-ODAENZB3.js";

@@ -21,7 +21,7 @@ import {
   modelFor,
   openLocal,
   proposeEmbedderFor
-} from "./chunk-276HPVAO.js";
+} from "./chunk-VEPGM2LT.js";
 import "./chunk-ODAENZB3.js";
 import "./chunk-L2TXTNVD.js";
 import "./chunk-R5CBLZOG.js";
